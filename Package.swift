@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+/// The vendor clients generated into Generated/<Module>, each a library product apps can use.
+let vendors = ["Stigg", "SnapRefund", "Autumn", "MyCryptoServer"]
+
+let package = Package(
+    name: "Spindle",
+    platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10)],
+    products: [
+        .executable(name: "spindle", targets: ["spindle"]),
+        .library(name: "SpindleRuntime", targets: ["SpindleRuntime"]),
+    ] + vendors.map { .library(name: $0, targets: [$0]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // libyaml from the system (apt libyaml-dev / brew libyaml).
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Source-located YAML/JSON node tree and compiler-style diagnostics.
+        .target(name: "SpindleYAML", dependencies: ["CYaml"], swiftSettings: strict),
+        // OpenAPI 3.0/3.1 document model, $ref resolution and fragment merging.
+        .target(name: "SpindleOpenAPI", dependencies: ["SpindleYAML"], swiftSettings: strict),
+        // Intermediate representation of schemas and operations.
+        .target(name: "SpindleIR", dependencies: ["SpindleOpenAPI"], swiftSettings: strict),
+        // IR -> template contexts -> Swift source, through Templates/.
+        .target(
+            name: "SpindleGenerator",
+            dependencies: ["SpindleIR", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "spindle",
+            dependencies: [
+                "SpindleGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: strict
+        ),
+        // The runtime generated clients link: Foundation only.
+        .target(name: "SpindleRuntime", swiftSettings: strict),
+
+    ] + vendors.map { vendor in
+        .target(name: vendor, dependencies: ["SpindleRuntime"], path: "Generated/\(vendor)", swiftSettings: strict)
+    } + [
+        .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),
+        .testTarget(name: "SpindleOpenAPITests", dependencies: ["SpindleOpenAPI"], swiftSettings: strict),
+        .testTarget(name: "SpindleIRTests", dependencies: ["SpindleIR"], swiftSettings: strict),
+        .testTarget(
+            name: "SpindleRuntimeTests",
+            dependencies: ["SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict
+        ),
+    ]
+)

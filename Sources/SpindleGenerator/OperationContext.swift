@@ -1,0 +1,197 @@
+import SpindleIR
+import SpindleOpenAPI
+
+/// Turns IR operations into the dictionaries `operation.mustache` renders.
+struct OperationContextBuilder {
+    let spelling: SwiftTypeSpelling
+    let access: String
+    let errorName: String
+    let errorBodyName: String
+    let errorCases: ErrorBodyCases
+    let schemes: [IRSecurityScheme]
+    let moduleSchemes: [String]
+
+    func context(for operation: IROperation) -> [String: Any] {
+        let parameters = orderedParameters(operation)
+        var requestStatements: [String] = []
+        if operation.security != moduleSchemes {
+            let selected = schemes.filter { operation.security.contains($0.name) }
+            requestStatements.append("request.security = [\(selected.map(securityLiteral).joined(separator: ", "))]")
+        }
+        for parameter in operation.parameters {
+            requestStatements.append(builderStatement(parameter))
+        }
+        if let body = operation.requestBody {
+            requestStatements.append(bodyStatement(body))
+        }
+        let returnType = operation.successResponse?.type.map { spelling.spell($0) }
+        return [
+            "access": access,
+            "docs": docs(operation, parameters: parameters),
+            "deprecated": operation.deprecated,
+            "methodName": SwiftNaming.escaped(operation.methodName),
+            "parameters": parameters.map(\.context),
+            "errorName": errorName,
+            "errorBodyName": errorBodyName,
+            "returnType": returnType ?? false,
+            "httpMethod": operation.httpMethod.rawValue,
+            "pathLiteral": swiftStringLiteral(operation.path),
+            "requestStatements": requestStatements,
+            "errorDecoder": errorDecoder(operation),
+            "pagination": false,
+        ]
+    }
+
+    /// A method parameter: label, type, default and doc text.
+    struct MethodParameter {
+        var label: String
+        var swiftType: String
+        var defaultArgument: String?
+        var docs: String?
+
+        var context: [String: Any] {
+            ["label": label, "swiftType": swiftType, "defaultArgument": defaultArgument ?? false]
+        }
+    }
+
+    /// Path parameters in path order, then other required ones, then the body, then optional ones.
+    func orderedParameters(_ operation: IROperation) -> [MethodParameter] {
+        let placeholders = pathPlaceholders(operation.path)
+        let path = operation.parameters.filter { $0.location == .path }
+            .sorted { (placeholders.firstIndex(of: $0.name) ?? 0) < (placeholders.firstIndex(of: $1.name) ?? 0) }
+        let others = operation.parameters.filter { $0.location != .path }
+        var result = (path + others.filter(\.required)).map(methodParameter)
+        if let body = operation.requestBody {
+            let type = spelling.spell(body.type)
+            result.append(
+                MethodParameter(
+                    label: "body", swiftType: body.required ? type : type + "?",
+                    defaultArgument: body.required ? (canDefaultConstruct(body.type) ? ".init()" : nil) : "nil",
+                    docs: body.description ?? "The request body."))
+        }
+        result += others.filter { !$0.required }.map(methodParameter)
+        return result
+    }
+
+    private func methodParameter(_ parameter: IRParameter) -> MethodParameter {
+        let type = spelling.spell(parameter.type)
+        var defaultArgument: String?
+        if !parameter.required {
+            defaultArgument = "nil"
+        } else if let value = parameter.defaultValue, let literal = literal(value, for: parameter.type) {
+            defaultArgument = literal
+        }
+        return MethodParameter(
+            label: SwiftNaming.escaped(parameter.swiftName),
+            swiftType: parameter.required ? type : type + "?",
+            defaultArgument: defaultArgument,
+            docs: parameter.description)
+    }
+
+    /// A Swift literal for a spec default, where the type has one.
+    private func literal(_ value: Literal, for type: IRTypeRef) -> String? {
+        switch type {
+        case .string: value.stringValue.map(swiftStringLiteral)
+        case .integer: value.intValue.map(String.init)
+        case .number: value.doubleValue.map { String($0) }
+        case .boolean: value.boolValue.map { String($0) }
+        default: nil
+        }
+    }
+
+    /// Whether `.init()` builds the type: an object whose properties are all optional.
+    private func canDefaultConstruct(_ type: IRTypeRef) -> Bool {
+        guard case .named(let path) = type, let found = spelling.lookup(path), case .object(let object) = found.kind else { return false }
+        return object.properties.allSatisfy { $0.presence != .required }
+    }
+
+    private func builderStatement(_ parameter: IRParameter) -> String {
+        let name = swiftStringLiteral(parameter.name)
+        let value = SwiftNaming.escaped(parameter.swiftName)
+        switch parameter.location {
+        case .path:
+            return "request.setPathParameter(\(name), \(value))"
+        case .query:
+            var arguments = ""
+            switch parameter.style {
+            case .spaceDelimited: arguments += ", style: .spaceDelimited"
+            case .pipeDelimited: arguments += ", style: .pipeDelimited"
+            case .deepObject: arguments += ", style: .deepObject"
+            default: break
+            }
+            if !parameter.explode { arguments += ", explode: false" }
+            return "request.addQuery(\(name), \(value)\(arguments))"
+        case .header:
+            return "request.setHeader(\(name), \(value)\(parameter.explode ? ", explode: true" : ""))"
+        case .cookie:
+            return "request.addCookie(\(name), \(value)\(parameter.explode ? "" : ", explode: false"))"
+        }
+    }
+
+    private func bodyStatement(_ body: IRRequestBody) -> String {
+        switch body.contentType {
+        case "application/x-www-form-urlencoded": "request.setFormBody(body)"
+        case let type where type == "application/json" || type.hasSuffix("+json"):
+            type == "application/json" ? "request.setJSONBody(body)" : "request.setJSONBody(body, contentType: \(swiftStringLiteral(type)))"
+        default:
+            body.type == .data ? "request.setBody(body, contentType: \(swiftStringLiteral(body.contentType)))" : "request.setJSONBody(body)"
+        }
+    }
+
+    private func errorDecoder(_ operation: IROperation) -> String {
+        let responses = operation.errorResponses.compactMap { response -> (String, String)? in
+            guard let type = response.type, let name = errorCases.caseName(for: type) else { return nil }
+            let pattern: String
+            if let code = response.statusCode {
+                pattern = "case \(code)"
+            } else if response.status == "default" {
+                pattern = "default"
+            } else {
+                let hundreds = Int(String(response.status.prefix(1)))! * 100
+                pattern = "case \(hundreds)..<\(hundreds + 100)"
+            }
+            return (pattern, "\(errorBodyName).decode(response, as: \(errorBodyName).\(SwiftNaming.escaped(name)))")
+        }
+        guard !responses.isEmpty else { return "\(errorBodyName).undocumented" }
+        // Exact codes first, then ranges, then default: the order Swift matches cases in.
+        let ordered = responses.filter { $0.0.hasPrefix("case") && !$0.0.contains("..<") }
+            + responses.filter { $0.0.contains("..<") } + responses.filter { $0.0 == "default" }
+        var lines = ["{ response in", "    switch response.status {"]
+        for (pattern, decode) in ordered { lines.append("    \(pattern): \(decode)") }
+        if !ordered.contains(where: { $0.0 == "default" }) { lines.append("    default: nil") }
+        lines += ["    }", "}"]
+        return lines.joined(separator: "\n    ")
+    }
+
+    private func docs(_ operation: IROperation, parameters: [MethodParameter]) -> [String] {
+        var lines = docLines(operation.summary)
+        let description = docLines(operation.description)
+        if !description.isEmpty && description != lines {
+            if !lines.isEmpty { lines.append("") }
+            lines += description
+        }
+        if !lines.isEmpty { lines.append("") }
+        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(operation.path)`")
+        lines.append("")
+        lines.append("- Parameters:")
+        for parameter in parameters {
+            let text = docLines(parameter.docs, width: 80)
+            lines.append("  - \(parameter.label.replacingOccurrences(of: "`", with: "")): \(text.first ?? "")")
+            lines += text.dropFirst().map { "    " + $0 }
+        }
+        lines.append("  - options: Per-request timeout, retries, idempotency key and extra headers.")
+        if let success = operation.successResponse, let description = success.description {
+            lines.append("- Returns: \(description)")
+        }
+        lines.append("- Throws: `\(errorName)`, with the decoded body for documented error statuses.")
+        return lines
+    }
+
+    private func securityLiteral(_ scheme: IRSecurityScheme) -> String {
+        switch scheme.kind {
+        case .apiKey(let name, let location): ".apiKey(name: \(swiftStringLiteral(name)), in: .\(location.rawValue))"
+        case .bearer: ".bearer"
+        case .basic: ".basic"
+        }
+    }
+}

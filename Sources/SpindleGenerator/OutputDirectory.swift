@@ -1,0 +1,83 @@
+import Foundation
+
+/// A module's output folder, replaced as a whole so a failed or interrupted run never leaves it
+/// half-written.
+public struct OutputDirectory {
+    public var path: String
+
+    public init(path: String) { self.path = path }
+
+    /// How the folder differs from what would be generated.
+    public struct Changes: Equatable, Sendable {
+        public var added: [String] = []
+        public var modified: [String] = []
+        public var removed: [String] = []
+        public var isEmpty: Bool { added.isEmpty && modified.isEmpty && removed.isEmpty }
+        /// Every path that differs, sorted.
+        public var all: [String] { (added + modified + removed).sorted() }
+    }
+
+    /// Compares `files` with what is on disk, without writing anything.
+    public func changes(for files: [GeneratedFile]) -> Changes {
+        let existing = Set(listFiles())
+        var changes = Changes()
+        for file in files {
+            if !existing.contains(file.path) {
+                changes.added.append(file.path)
+            } else if FileManager.default.contents(atPath: path + "/" + file.path) != Data(file.contents.utf8) {
+                changes.modified.append(file.path)
+            }
+        }
+        changes.removed = existing.subtracting(files.map(\.path)).sorted()
+        return changes
+    }
+
+    /// Writes exactly `files` into the folder: into a sibling staging folder first, which then
+    /// takes the folder's place. Files that no longer belong disappear with the old folder.
+    public func replace(with files: [GeneratedFile]) throws {
+        let manager = FileManager.default
+        let parent = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        if !parent.isEmpty { try manager.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        let staging = (parent.isEmpty ? "" : parent + "/") + ".\(name).spindle-staging-\(ProcessInfo.processInfo.processIdentifier)"
+        let backup = (parent.isEmpty ? "" : parent + "/") + ".\(name).spindle-old-\(ProcessInfo.processInfo.processIdentifier)"
+        try? manager.removeItem(atPath: staging)
+        do {
+            for file in files {
+                let target = staging + "/" + file.path
+                try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard manager.createFile(atPath: target, contents: Data(file.contents.utf8)) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+                }
+            }
+            if manager.fileExists(atPath: path) {
+                try manager.moveItem(atPath: path, toPath: backup)
+                do {
+                    try manager.moveItem(atPath: staging, toPath: path)
+                } catch {
+                    try? manager.moveItem(atPath: backup, toPath: path)
+                    throw error
+                }
+                try? manager.removeItem(atPath: backup)
+            } else {
+                try manager.moveItem(atPath: staging, toPath: path)
+            }
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// Relative paths of every regular file below the folder, sorted.
+    func listFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(relative)
+            }
+        }
+        return result.sorted()
+    }
+}

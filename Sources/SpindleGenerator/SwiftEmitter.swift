@@ -1,0 +1,190 @@
+import Foundation
+import Mustache
+import SpindleIR
+import SpindleOpenAPI
+
+/// Renders an ``IRModule`` into Swift files through the templates.
+///
+/// Output is deterministic: files and their contents depend only on the IR, the templates and
+/// the spec hash, never on dictionary order, time or machine.
+public struct SwiftEmitter {
+    let module: IRModule
+    let templates: TemplateSet
+    let specHash: String
+    let access: String
+
+    /// Creates an emitter; `specHash` goes into every file header (see ``contentHash(_:)``).
+    public init(module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public") {
+        self.module = module
+        self.templates = templates
+        self.specHash = specHash
+        self.access = accessLevel
+    }
+
+    /// Every file of the module, sorted by path.
+    public func render() throws -> [GeneratedFile] {
+        let library = try templates.library()
+        var byPath: [String: IRType] = [:]
+        func index(_ type: IRType) {
+            byPath[type.path.joined(separator: ".")] = type
+            type.nested.forEach(index)
+        }
+        module.types.forEach(index)
+        let spelling = SwiftTypeSpelling(
+            moduleName: module.moduleName,
+            nestedNames: { path in Set(byPath[path.joined(separator: ".")]?.nested.map(\.name) ?? []) },
+            lookup: { path in byPath[path.joined(separator: ".")] })
+
+        func render(_ template: String, _ context: [String: Any]) throws -> String {
+            guard let text = library.render(context, withTemplate: template) else {
+                throw TemplateError("template '\(template)' is missing")
+            }
+            return normalizeWhitespace(text)
+        }
+        let header = try render(
+            "header",
+            [
+                "title": module.title, "version": module.version, "hash": specHash,
+                "sources": module.sourceFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
+            ]
+        ).trimmingCharacters(in: .newlines)
+        func renderFile(_ template: String, _ context: [String: Any]) throws -> String {
+            try render(template, context.merging(["header": header]) { current, _ in current })
+        }
+
+        // Nested declarations are rendered on their own and indented here: mustache partial
+        // indentation does not carry through sections.
+        let parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
+        let types = TypeContextBuilder(spelling: spelling, access: access, parameterTypes: parameterTypes)
+        func renderType(_ type: IRType) throws -> String {
+            var context = types.context(for: type)
+            context["nested"] = try type.nested.map { indented(try renderType($0)) }
+            return try render("type", context).trimmingCharacters(in: .newlines)
+        }
+        var files: [GeneratedFile] = []
+        for type in module.types {
+            files.append(GeneratedFile(path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)])))
+        }
+
+        let errorCases = ErrorBodyCases(operations: module.operations)
+        let errorName = module.moduleName + "Error"
+        let errorBodyName = module.moduleName + "ErrorBody"
+        let moduleSchemes = module.operations.first?.security ?? []
+        let operations = OperationContextBuilder(
+            spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
+            errorCases: errorCases, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
+
+        func renderOperations(_ list: [IROperation]) throws -> [String] {
+            try list.map { indented(try render("operation", operations.context(for: $0)).trimmingCharacters(in: .newlines)) }
+        }
+        let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
+        files.append(
+            GeneratedFile(
+                path: "\(module.clientName).swift",
+                contents: try renderFile(
+                    "client",
+                    clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes))))
+        files.append(
+            GeneratedFile(
+                path: "\(errorName).swift",
+                contents: try renderFile(
+                    "errors",
+                    [
+                        "access": access, "clientName": module.clientName, "errorName": errorName,
+                        "errorBodyName": errorBodyName,
+                        "cases": errorCases.cases.map { errorCase -> [String: Any] in
+                            [
+                                "escapedName": SwiftNaming.escaped(errorCase.name),
+                                "swiftType": spelling.spell(errorCase.type),
+                                "docs": docLines(errorCase.description),
+                            ]
+                        },
+                    ])))
+        for resource in tree.root.children {
+            let flattened = try resource.flattened().map { node -> [String: Any] in
+                [
+                    "access": access,
+                    "parentName": node.parentQualifiedName,
+                    "typeName": node.typeName,
+                    "qualifiedName": node.qualifiedName,
+                    "pathDescription": node.path.joined(separator: "."),
+                    "children": node.children.map { $0.propertyContext },
+                    "hasOperations": !node.operations.isEmpty,
+                    "operations": try renderOperations(node.operations),
+                ]
+            }
+            files.append(
+                GeneratedFile(path: "Resources/\(resource.typeName).swift", contents: try renderFile("resource-file", ["resources": flattened])))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private func clientContext(tree: ResourceTree, operations: [String], schemes: [String]) -> [String: Any] {
+        let server = module.servers.first?.url ?? "http://localhost"
+        let used = module.securitySchemes.filter { schemes.contains($0.name) }
+        var context: [String: Any] = [
+            "access": access,
+            "clientName": module.clientName,
+            "docs": docLines("A client for \(module.title) \(module.version).\n\n" + (module.description ?? "")),
+            "serverURL": server,
+            "serverURLLiteral": swiftStringLiteral(server),
+            "securitySchemes": used.map { scheme -> String in
+                switch scheme.kind {
+                case .apiKey(let name, let location): ".apiKey(name: \(swiftStringLiteral(name)), in: .\(location.rawValue))"
+                case .bearer: ".bearer"
+                case .basic: ".basic"
+                }
+            }.joined(separator: ", "),
+            "resources": tree.root.children.map { $0.propertyContext },
+            "hasRootOperations": !tree.root.operations.isEmpty,
+            "rootOperations": operations,
+            "hasCredential": false,
+            "credentialExpression": "nil",
+        ]
+        if let scheme = used.first {
+            let environment = module.credentialEnvironmentVariable
+            let (label, type, make): (String, String, String) =
+                switch scheme.kind {
+                case .apiKey: ("apiKey", "String?", "Credential.apiKey")
+                case .bearer: ("token", "String?", "Credential.bearer")
+                case .basic: ("credential", "Credential?", "")
+                }
+            context["hasCredential"] = true
+            context["credentialLabel"] = label
+            context["credentialType"] = type
+            let fromEnvironment = environment.map { "Credential.fromEnvironment(\(swiftStringLiteral($0)), as: \(make.isEmpty ? "Credential.bearer" : make))" }
+            let given = make.isEmpty ? label : "\(label).map(\(make))"
+            context["credentialExpression"] = fromEnvironment.map { "\(given) ?? \($0)" } ?? given
+            context["credentialDocs"] =
+                "The credential for `\(scheme.name)`" + (environment.map { "; when `nil`, read from the `\($0)` environment variable." } ?? ".")
+        }
+        return context
+    }
+}
+
+/// Indents every non-empty line by four spaces.
+func indented(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.isEmpty ? "" : "    " + $0 }
+        .joined(separator: "\n")
+}
+
+/// Trims trailing spaces, collapses runs of blank lines and ends the file with one newline, so
+/// that template whitespace never shows up in diffs or lint.
+func normalizeWhitespace(_ text: String) -> String {
+    var lines: [Substring] = []
+    var previousBlank = true
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = rawLine
+        while line.last == " " { line = line.dropLast() }
+        let blank = line.isEmpty
+        if blank && previousBlank { continue }
+        // No blank line right after an opening brace or right before a closing one.
+        if line.trimmingPrefix(while: { $0 == " " }).hasPrefix("}"), lines.last?.isEmpty == true { lines.removeLast() }
+        if blank, let last = lines.last, last.hasSuffix("{") { continue }
+        lines.append(line)
+        previousBlank = blank
+    }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n") + "\n"
+}

@@ -1,0 +1,161 @@
+import SpindleIR
+import SpindleOpenAPI
+
+/// Turns IR types into the dictionaries the type templates render.
+///
+/// Every dictionary carries every key its templates read (false or empty when unused):
+/// mustache looks a missing key up in the enclosing context, which would leak a parent's values
+/// into a nested type.
+struct TypeContextBuilder {
+    let spelling: SwiftTypeSpelling
+    let access: String
+    /// Types passed as operation parameters: they must also be `ParameterEncodable`.
+    let parameterTypes: Set<[String]>
+
+    func context(for type: IRType) -> [String: Any] {
+        var context: [String: Any] = [
+            "name": type.name,
+            "access": access,
+            "docs": docLines(type.description),
+            "deprecated": type.deprecated,
+            // Filled by the emitter with the nested types already rendered and indented.
+            "nested": [String](),
+            "isParameter": parameterTypes.contains(type.path),
+            "object": false, "enumeration": false, "union": false, "alias": false,
+        ]
+        switch type.kind {
+        case .object(let object): context["object"] = objectContext(object, type: type)
+        case .enumeration(let enumeration): context["enumeration"] = enumContext(enumeration)
+        case .union(let union): context["union"] = unionContext(union, type: type)
+        case .alias(let target): context["alias"] = ["swiftType": spelling.spell(target, in: Array(type.path.dropLast()))]
+        }
+        return context
+    }
+
+    private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
+        let scope = type.path
+        // Synthesized Codable cannot tell an absent key from null, nor read unix timestamps.
+        let needsDecoding = object.properties.contains { $0.type.isUnixTime || $0.presence == .optionalNullable }
+        let needsEncoding = needsDecoding || object.properties.contains { $0.presence == .requiredNullable }
+        let properties: [[String: Any]] = object.properties.enumerated().map { index, property in
+            let valueType = spelling.spell(property.type, in: scope)
+            let escaped = SwiftNaming.escaped(property.swiftName)
+            let swiftType: String
+            let defaultArgument: Any
+            switch property.presence {
+            case .required:
+                swiftType = valueType
+                defaultArgument = false
+            case .requiredNullable, .optional:
+                swiftType = valueType + "?"
+                defaultArgument = "nil"
+            case .optionalNullable:
+                swiftType = "OptionalValue<\(valueType)>"
+                defaultArgument = ".absent"
+            }
+            return [
+                "escapedName": escaped,
+                "swiftType": swiftType,
+                "docs": docLines(propertyDocs(property)),
+                "deprecated": false,
+                "defaultArgument": defaultArgument,
+                "isLast": index == object.properties.count - 1,
+                "renamed": property.jsonName != property.swiftName,
+                "jsonLiteral": swiftStringLiteral(property.jsonName),
+                "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType),
+                "encodeStatement": encodeStatement(property, escaped: escaped),
+            ]
+        }
+        return [
+            "properties": properties,
+            "hasProperties": !properties.isEmpty,
+            "hasCodingKeys": !properties.isEmpty
+                && (needsEncoding || object.properties.contains { $0.jsonName != $0.swiftName }),
+            "customDecoding": needsDecoding,
+            "customEncoding": needsEncoding,
+        ]
+    }
+
+    /// The description, plus what Swift cannot say in the type: deprecation, bounds, defaults.
+    private func propertyDocs(_ property: IRProperty) -> String? {
+        var notes: [String] = []
+        if property.deprecated { notes.append("Deprecated.") }
+        if let value = property.defaultValue?.stringValue { notes.append("Server default: `\(value)`.") }
+        if let value = property.constValue?.stringValue { notes.append("Always `\(value)`.") }
+        let text = [property.description, notes.isEmpty ? nil : notes.joined(separator: " ")].compactMap { $0 }
+        return text.isEmpty ? nil : text.joined(separator: "\n\n")
+    }
+
+    private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String) -> String {
+        let key = ".\(escaped)"
+        if case .unixTime(let unit) = property.type {
+            let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
+            return switch property.presence {
+            case .required: "\(escaped) = try container.decode(\(proxy).self, forKey: \(key)).date"
+            case .requiredNullable, .optional: "\(escaped) = try container.decodeIfPresent(\(proxy).self, forKey: \(key))?.date"
+            case .optionalNullable: "\(escaped) = try container.decodeNullable(\(proxy).self, forKey: \(key)).map(\\.date)"
+            }
+        }
+        return switch property.presence {
+        case .required: "\(escaped) = try container.decode(\(valueType).self, forKey: \(key))"
+        case .requiredNullable, .optional: "\(escaped) = try container.decodeIfPresent(\(valueType).self, forKey: \(key))"
+        case .optionalNullable: "\(escaped) = try container.decodeNullable(\(valueType).self, forKey: \(key))"
+        }
+    }
+
+    private func encodeStatement(_ property: IRProperty, escaped: String) -> String {
+        let key = ".\(escaped)"
+        var value = escaped
+        if case .unixTime(let unit) = property.type {
+            let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
+            value = property.presence == .required ? "\(proxy)(\(escaped))" : "\(escaped).map(\(proxy).init)"
+        }
+        return switch property.presence {
+        case .required: "try container.encode(\(value), forKey: \(key))"
+        case .optionalNullable: "try container.encodeNullable(\(value), forKey: \(key))"
+        case .requiredNullable: "try container.encodeAlways(\(value), forKey: \(key))"
+        case .optional: "try container.encodeIfPresent(\(value), forKey: \(key))"
+        }
+    }
+
+    private func enumContext(_ enumeration: IREnum) -> [String: Any] {
+        let isString = enumeration.rawType == .string
+        return [
+            "isString": isString,
+            "rawType": isString ? "String" : "Int",
+            "cases": enumeration.cases.map { enumCase -> [String: Any] in
+                [
+                    "name": enumCase.swiftName,
+                    "escapedName": SwiftNaming.escaped(enumCase.swiftName),
+                    "literal": isString ? swiftStringLiteral(enumCase.rawValue) : enumCase.rawValue,
+                ]
+            },
+        ]
+    }
+
+    private func unionContext(_ union: IRUnion, type: IRType) -> [String: Any] {
+        func list(_ keys: [String]) -> String { keys.map(swiftStringLiteral).joined(separator: ", ") }
+        return [
+            "discriminator": union.discriminator.map(swiftStringLiteral) ?? false,
+            "variants": union.variants.enumerated().map { index, variant -> [String: Any] in
+                [
+                    "index": index,
+                    "escapedName": SwiftNaming.escaped(variant.swiftName),
+                    "swiftType": spelling.spell(variant.type, in: type.path),
+                    "indirect": variant.needsIndirection,
+                    "requiredKeys": list(variant.requiredKeys),
+                    "knownKeys": list(variant.knownKeys),
+                    "hasDiscriminatorValues": !variant.discriminatorValues.isEmpty,
+                    "discriminatorValues": variant.discriminatorValues.map(swiftStringLiteral).joined(separator: ", "),
+                ]
+            },
+        ]
+    }
+}
+
+extension IRTypeRef {
+    var isUnixTime: Bool {
+        if case .unixTime = self { return true }
+        return false
+    }
+}

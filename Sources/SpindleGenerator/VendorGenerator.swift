@@ -1,0 +1,64 @@
+import Foundation
+import SpindleIR
+import SpindleOpenAPI
+import SpindleYAML
+
+/// One vendor's generation: spec folder (or file) + config -> IR -> Swift files.
+public struct VendorGenerator {
+    /// Where the spec is: a folder of fragments or one document.
+    public var specPath: String
+    /// The vendor config; defaults to `spindle.yaml` in the spec folder when present.
+    public var configPath: String?
+    public var templates: TemplateSet
+
+    public init(specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn) {
+        self.specPath = specPath
+        self.configPath = configPath
+        self.templates = templates
+    }
+
+    /// The outcome: files when nothing went wrong, and every diagnostic either way.
+    public struct Output {
+        public var module: IRModule?
+        public var files: [GeneratedFile]
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool { module != nil && !diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Runs the pipeline. Never throws for bad input: problems come back as diagnostics.
+    public func run() -> Output {
+        let loader = SpecLoader()
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: specPath, isDirectory: &isDirectory)
+        guard exists else {
+            return Output(module: nil, files: [], diagnostics: [.error("no spec at '\(specPath)'", at: nil)])
+        }
+        let folder = isDirectory.boolValue ? specPath : (specPath as NSString).deletingLastPathComponent
+        let defaultModule = SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
+
+        var config = VendorConfig(module: defaultModule)
+        let configFile = configPath ?? (folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml")
+        if configPath != nil || FileManager.default.fileExists(atPath: configFile) {
+            if let document = loader.document(configFile),
+                let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report)
+            {
+                config = read
+            }
+        }
+        let api = isDirectory.boolValue ? loader.loadFolder(specPath) : loader.loadAPI(fragments: [specPath])
+        guard let api, !loader.diagnostics.hasErrors else {
+            return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted)
+        }
+        let module = IRBuilder(api: api, loader: loader, config: config).build()
+        guard !loader.diagnostics.hasErrors else {
+            return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted)
+        }
+        let hash = contentHash(api.fragments.map { Array(FileManager.default.contents(atPath: $0) ?? Data()) })
+        do {
+            let files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: config.accessLevel.rawValue).render()
+            return Output(module: module, files: files, diagnostics: loader.diagnostics.sorted)
+        } catch {
+            return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted + [.error("\(error)", at: nil)])
+        }
+    }
+}

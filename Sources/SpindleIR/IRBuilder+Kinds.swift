@@ -1,0 +1,190 @@
+import SpindleOpenAPI
+import SpindleYAML
+
+extension IRBuilder {
+    /// The shape of the generated type at `path`.
+    func typeKind(_ schema: Schema, path: [String]) -> IRType.Kind {
+        if let values = schema.enumValues {
+            return .enumeration(enumeration(values, schema: schema))
+        }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            if let union = union(schema, path: path) { return .union(union) }
+        }
+        if !schema.allOf.isEmpty {
+            return allOf(schema, path: path)
+        }
+        if !schema.properties.isEmpty || schema.nonNullTypes == [.object] {
+            return .object(object(properties(of: schema), schema: schema, path: path))
+        }
+        // A typealias cannot hold nested types, so what it names lives beside it.
+        let parent = path.count > 1 ? Array(path.dropLast()) : nil
+        return .alias(typeRef(schema, context: NameContext(parent: parent, suggested: path.last! + "Element")).type)
+    }
+
+    /// One property as collected from a schema (or several, for `allOf`).
+    struct PropertySource {
+        var name: String
+        var schema: Schema
+        var required: Bool
+    }
+
+    func properties(of schema: Schema) -> [PropertySource] {
+        schema.properties.map { PropertySource(name: $0.name, schema: $0.schema, required: schema.required.contains($0.name)) }
+    }
+
+    func object(_ sources: [PropertySource], schema: Schema, path: [String]) -> IRObject {
+        let swiftNames = SwiftNaming.uniqued(sources.map { SwiftNaming.memberName($0.name) })
+        var properties: [IRProperty] = []
+        for (source, swiftName) in zip(sources, swiftNames) {
+            let resolved = loader.resolve(source.schema) ?? source.schema
+            let (type, nullable) = typeRef(source.schema, context: NameContext(parent: path, suggested: source.name))
+            let presence: IRPresence =
+                switch (source.required, nullable) {
+                case (true, false): .required
+                case (true, true): .requiredNullable
+                case (false, false): .optional
+                case (false, true): .optionalNullable
+                }
+            properties.append(
+                IRProperty(
+                    jsonName: source.name, swiftName: swiftName, type: type, presence: presence,
+                    description: source.schema.description ?? resolved.description,
+                    deprecated: source.schema.deprecated || resolved.deprecated,
+                    readOnly: resolved.readOnly, writeOnly: resolved.writeOnly,
+                    defaultValue: resolved.defaultValue, constValue: resolved.constValue,
+                    constraints: resolved.constraints, needsIndirection: false))
+        }
+        var additional: IRTypeRef?
+        if case .schema(let values) = schema.additionalProperties, !sources.isEmpty {
+            additional = typeRef(values, context: NameContext(parent: path, suggested: "AdditionalProperty")).type
+        }
+        return IRObject(properties: properties, additionalProperties: additional)
+    }
+
+    func enumeration(_ values: [Literal], schema: Schema) -> IREnum {
+        let nonNull = values.filter { $0 != .null }
+        let isInteger = !nonNull.isEmpty && schema.nonNullTypes == [.integer] && nonNull.allSatisfy { $0.intValue != nil }
+        var seen: Set<String> = []
+        let raws = nonNull.compactMap(\.stringValue).filter { seen.insert($0).inserted }
+        if raws.count < nonNull.count {
+            report(.warning("enum lists a value twice; the duplicate is ignored", at: schema.location))
+        }
+        let names = SwiftNaming.uniqued(raws.map { raw in
+            isInteger ? "value" + raw.replacingOccurrences(of: "-", with: "Minus") : SwiftNaming.memberName(raw)
+        })
+        return IREnum(
+            rawType: isInteger ? .integer : .string,
+            cases: zip(names, raws).map { IREnumCase(swiftName: $0, rawValue: $1) })
+    }
+
+    func union(_ schema: Schema, path: [String]) -> IRUnion? {
+        let members = (schema.oneOf + schema.anyOf).filter { member in
+            let resolved = loader.resolve(member) ?? member
+            return resolved.types != [.null]
+        }
+        var variants: [IRVariant] = []
+        for (index, member) in members.enumerated() {
+            let resolved = loader.resolve(member) ?? member
+            let suggested = resolved.title ?? member.ref?.pointer.lastToken ?? "Variant\(index + 1)"
+            let type = typeRef(member, context: NameContext(parent: path, suggested: suggested)).type
+            let objectKeys = objectKeys(resolved)
+            var discriminatorValues: [String] = []
+            if let discriminator = schema.discriminator {
+                discriminatorValues = discriminator.mapping.filter { entry in
+                    member.ref.map { loader.schema(at: $0) === loader.schema(at: entry.ref) } ?? false
+                }.map(\.value)
+                if discriminatorValues.isEmpty, let ref = member.ref, let name = api.componentName(of: ref) ?? ref.pointer.lastToken {
+                    discriminatorValues = [name]
+                }
+            }
+            variants.append(
+                IRVariant(
+                    swiftName: caseName(for: type), type: type, requiredKeys: objectKeys.required,
+                    knownKeys: objectKeys.known, discriminatorValues: discriminatorValues, needsIndirection: false))
+        }
+        let names = SwiftNaming.uniqued(trimCommonPrefix(variants.map(\.swiftName)))
+        for index in variants.indices { variants[index].swiftName = names[index] }
+        return IRUnion(variants: variants, discriminator: schema.discriminator?.propertyName)
+    }
+
+    /// The required and known keys of an object schema, following `allOf`.
+    private func objectKeys(_ schema: Schema) -> (required: [String], known: [String]) {
+        var required = schema.required
+        var known = schema.properties.map(\.name)
+        for part in schema.allOf {
+            let keys = objectKeys(loader.resolve(part) ?? part)
+            required += keys.required
+            known += keys.known
+        }
+        return (required, known)
+    }
+
+    private func caseName(for type: IRTypeRef) -> String {
+        switch type {
+        case .named(let path): SwiftNaming.memberName(path.last!)
+        case .string: "string"
+        case .dateTime, .unixTime: "date"
+        case .date: "calendarDate"
+        case .data: "data"
+        case .integer: "integer"
+        case .number: "number"
+        case .boolean: "boolean"
+        case .json: "json"
+        case .array: "array"
+        case .map: "object"
+        }
+    }
+
+    /// `syncRevisionBillingData`, `syncRevisionMarketplaceData` -> `billingData`, `marketplaceData`.
+    private func trimCommonPrefix(_ names: [String]) -> [String] {
+        guard names.count > 1 else { return names }
+        let wordLists = names.map { SwiftNaming.words($0) }
+        var common = 0
+        while wordLists.allSatisfy({ $0.count > common + 1 && $0[common].lowercased() == wordLists[0][common].lowercased() }) {
+            common += 1
+        }
+        guard common > 0 else { return names }
+        return wordLists.map { SwiftNaming.memberName($0.dropFirst(common).joined(separator: "_")) }
+    }
+
+    /// `allOf` of objects merges into one object; anything else is reported and kept as JSON.
+    private func allOf(_ schema: Schema, path: [String]) -> IRType.Kind {
+        var sources = properties(of: schema)
+        var required = Set(schema.required)
+        for part in schema.allOf {
+            guard let resolved = loader.resolve(part) else { continue }
+            guard resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.enumValues == nil,
+                resolved.nonNullTypes.isEmpty || resolved.nonNullTypes == [.object]
+            else {
+                report(.warning("allOf with a part that is not an object is not supported yet; typed as free-form JSON", at: part.location))
+                return .alias(.json)
+            }
+            let nested = flattenAllOf(resolved)
+            required.formUnion(nested.required)
+            for source in nested.sources {
+                if let index = sources.firstIndex(where: { $0.name == source.name }) {
+                    sources[index].schema = source.schema
+                } else {
+                    sources.append(source)
+                }
+            }
+        }
+        for index in sources.indices { sources[index].required = sources[index].required || required.contains(sources[index].name) }
+        return .object(object(sources, schema: schema, path: path))
+    }
+
+    private func flattenAllOf(_ schema: Schema, depth: Int = 0) -> (sources: [PropertySource], required: Set<String>) {
+        var sources = properties(of: schema)
+        var required = Set(schema.required)
+        guard depth < 32 else { return (sources, required) }
+        for part in schema.allOf {
+            guard let resolved = loader.resolve(part) else { continue }
+            let nested = flattenAllOf(resolved, depth: depth + 1)
+            required.formUnion(nested.required)
+            for source in nested.sources where !sources.contains(where: { $0.name == source.name }) {
+                sources.append(source)
+            }
+        }
+        return (sources, required)
+    }
+}

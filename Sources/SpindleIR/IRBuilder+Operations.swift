@@ -1,0 +1,150 @@
+import SpindleOpenAPI
+import SpindleYAML
+
+extension IRBuilder {
+    /// Places and types every operation, sorted by resource and method name.
+    func buildOperations() -> [IROperation] {
+        let included = api.operations.filter { operation in
+            !(operation.operationId.map(config.excludeOperations.contains) ?? false)
+        }
+        let placements = resolvePlacements(included)
+        var result: [IROperation] = []
+        for (operation, placement) in zip(included, placements) {
+            result.append(buildOperation(operation, resource: placement.resource, method: placement.method))
+        }
+        return result.sorted { ($0.resource.joined(separator: "."), $0.methodName) < ($1.resource.joined(separator: "."), $1.methodName) }
+    }
+
+    /// Resource group and method name per operation; clashes fall back to operationId-based names.
+    private func resolvePlacements(_ operations: [Operation]) -> [(resource: [String], method: String)] {
+        var placements = operations.map(placement)
+        var groups: [String: [Int]] = [:]
+        for (index, placement) in placements.enumerated() {
+            groups[(placement.resource + [placement.method]).joined(separator: "."), default: []].append(index)
+        }
+        for (_, indices) in groups where indices.count > 1 {
+            for index in indices where config.operationNames[operations[index].operationId ?? ""] == nil {
+                placements[index].method = fallbackMethodName(operations[index])
+            }
+        }
+        // Still clashing (no operationIds): make them unique in order.
+        var seen: [String: Int] = [:]
+        for index in placements.indices {
+            let key = (placements[index].resource + [placements[index].method]).joined(separator: ".")
+            if let count = seen[key] {
+                seen[key] = count + 1
+                placements[index].method += String(count + 1)
+            } else {
+                seen[key] = 1
+            }
+        }
+        return placements
+    }
+
+    private func fallbackMethodName(_ operation: Operation) -> String {
+        guard let operationId = operation.operationId else {
+            return SwiftNaming.memberName(operation.method.rawValue + " " + operation.path)
+        }
+        // NestJS-style ids (`CustomerController_getCustomers`) carry the controller before '_'.
+        let base = operationId.split(separator: "_").count == 2 && operationId.contains("Controller_")
+            ? String(operationId.split(separator: "_")[1]) : operationId
+        return SwiftNaming.memberName(base)
+    }
+
+    /// `GET /api/v1/customers` -> (["customers"], "list"); `POST /v1/customers.list` -> (["customers"], "list").
+    func placement(_ operation: Operation) -> (resource: [String], method: String) {
+        if let operationId = operation.operationId, let override = config.operationNames[operationId] {
+            let parts = override.split(separator: ".").map(String.init)
+            return (Array(parts.dropLast()), parts.last ?? "call")
+        }
+        var segments = operation.path.split(separator: "/").map(String.init)
+        while let first = segments.first, segments.count > 1, isNoiseSegment(first) { segments.removeFirst() }
+        let endsWithParameter = segments.last?.hasPrefix("{") ?? false
+        var resource = segments.filter { !$0.hasPrefix("{") }
+        if let last = resource.last, last.contains(".") {
+            let parts = last.split(separator: ".").map(String.init)
+            resource = resource.dropLast() + parts.dropLast()
+            return (resource.map(SwiftNaming.memberName), SwiftNaming.memberName(parts.last!))
+        }
+        let method: String =
+            switch (operation.method, endsWithParameter) {
+            case (.get, false): "list"
+            case (.get, true): "retrieve"
+            case (.post, false): "create"
+            case (.post, true), (.put, _), (.patch, _): "update"
+            case (.delete, _): "delete"
+            default: operation.method.rawValue
+            }
+        return (resource.map(SwiftNaming.memberName), method)
+    }
+
+    private func isNoiseSegment(_ segment: String) -> Bool {
+        let lowered = segment.lowercased()
+        if ["api", "public", "rest"].contains(lowered) { return true }
+        return lowered.first == "v" && lowered.count > 1 && lowered.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
+    }
+
+    private func buildOperation(_ operation: Operation, resource: [String], method: String) -> IROperation {
+        let baseName = (resource + [method]).map(SwiftNaming.typeName).joined()
+        let reserved = ["options", "body"]
+        let parameterNames = SwiftNaming.uniqued(reserved + operation.parameters.map { SwiftNaming.memberName($0.name) }).dropFirst(reserved.count)
+        var parameters: [IRParameter] = []
+        for (parameter, swiftName) in zip(operation.parameters, parameterNames) {
+            var type = IRTypeRef.string
+            var constraints = Constraints()
+            var defaultValue: Literal?
+            if let schema = parameter.schema {
+                type = typeRef(schema, context: NameContext(parent: nil, suggested: baseName + SwiftNaming.typeName(parameter.name))).type
+                let resolved = loader.resolve(schema) ?? schema
+                constraints = resolved.constraints
+                defaultValue = resolved.defaultValue
+            }
+            parameters.append(
+                IRParameter(
+                    name: parameter.name, swiftName: swiftName, location: parameter.location, type: type,
+                    required: parameter.required, style: parameter.effectiveStyle, explode: parameter.effectiveExplode,
+                    description: parameter.description, deprecated: parameter.deprecated,
+                    defaultValue: defaultValue, constraints: constraints))
+        }
+
+        var requestBody: IRRequestBody?
+        if let body = operation.requestBody {
+            let preferred = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data", "application/octet-stream"]
+            let media = preferred.lazy.compactMap { type in body.content.first { $0.contentType == type } }.first
+                ?? body.content.first { $0.contentType.hasSuffix("+json") } ?? body.content.first
+            if let media {
+                let type = media.schema.map { typeRef($0, context: NameContext(parent: nil, suggested: baseName + "Request")).type } ?? .data
+                requestBody = IRRequestBody(contentType: media.contentType, type: type, required: body.required, description: body.description)
+            }
+        }
+
+        var responses: [IRResponse] = []
+        for response in operation.responses {
+            let media = response.content.first { $0.contentType == "application/json" || $0.contentType.hasSuffix("+json") }
+                ?? response.content.first
+            let suffix = response.statusCode.map { (200..<300).contains($0) } == true ? "Response" : "Error" + response.status.capitalized
+            let type = media.flatMap { media in
+                media.schema.map { typeRef($0, context: NameContext(parent: nil, suggested: baseName + suffix)).type }
+            }
+            responses.append(IRResponse(status: response.status, contentType: media?.contentType, type: type, description: response.description))
+        }
+
+        let supported = Set(securitySchemes().map(\.name))
+        let requirements = operation.security ?? api.security
+        let security = requirements.flatMap(\.schemes).filter(supported.contains)
+
+        var result = IROperation(
+            resource: resource, methodName: method, operationId: operation.operationId, httpMethod: operation.method,
+            path: operation.path, summary: operation.summary, description: operation.description,
+            deprecated: operation.deprecated, parameters: parameters, requestBody: requestBody,
+            responses: responses, security: Array(NSOrderedSetLike(security)), pagination: nil, file: operation.file)
+        result.pagination = pagination(for: operation, built: result)
+        return result
+    }
+}
+
+/// Keeps the first occurrence of each element, in order.
+private func NSOrderedSetLike(_ values: [String]) -> [String] {
+    var seen: Set<String> = []
+    return values.filter { seen.insert($0).inserted }
+}

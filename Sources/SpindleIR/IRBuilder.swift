@@ -1,0 +1,183 @@
+import SpindleOpenAPI
+import SpindleYAML
+
+/// Builds the ``IRModule`` of an API: names and shapes every type, places every operation.
+///
+/// Types are created on first use and memoized by what they were built from, so a schema reached
+/// through many references is one type and recursive schemas terminate.
+public final class IRBuilder {
+    let api: APIDescription
+    let loader: SpecLoader
+    let config: VendorConfig
+    let titles: TitleIndex
+
+    /// Built types by path key (`Customer.Integration`), flat; nesting is assembled at the end.
+    var types: [String: IRType] = [:]
+    /// Memo: what a schema was turned into, by its key (component, title or origin).
+    var built: [String: [String]] = [:]
+    /// Names taken per scope (`""` for top level), with the key that took them.
+    var names: [String: [String: String]] = [:]
+
+    /// Creates a builder for `api`, whose schemas `loader` resolves.
+    public init(api: APIDescription, loader: SpecLoader, config: VendorConfig) {
+        self.api = api
+        self.loader = loader
+        self.config = config
+        self.titles = TitleIndex(api: api)
+    }
+
+    func report(_ diagnostic: Diagnostic) { loader.report(diagnostic) }
+
+    /// Builds the module. Problems are reported through the loader's diagnostics.
+    public func build() -> IRModule {
+        // Component schemas first, in name order, so their names are claimed before any inline
+        // schema could take them: adding an operation never renames a component type.
+        for (name, _) in api.schemas { _ = componentType(name) }
+        let operations = buildOperations()
+        markIndirection()
+        return IRModule(
+            moduleName: config.module,
+            clientName: config.clientName,
+            title: api.title,
+            version: api.version,
+            description: api.description,
+            types: assembleTypes(),
+            operations: operations,
+            servers: api.servers.map { server in
+                var url = server.url
+                for variable in server.variables { url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue) }
+                return IRServer(url: url, description: server.description)
+            },
+            securitySchemes: securitySchemes(),
+            credentialEnvironmentVariable: config.credentialEnvironmentVariable,
+            sourceFiles: api.fragments)
+    }
+
+    // MARK: Naming
+
+    /// A type name cleaned of configured suffixes and overridden by config.
+    func typeName(_ raw: String) -> String {
+        if let override = config.typeNames[raw] { return override }
+        var name = SwiftNaming.typeName(raw)
+        for suffix in config.dropSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+        }
+        if let override = config.typeNames[name] { return override }
+        if name == config.module || name == config.clientName { name += "Model" }
+        return name
+    }
+
+    /// Claims `name` in `scope` for `key`, or the first free variant of it.
+    func claim(_ name: String, in scope: [String], key: String) -> [String] {
+        let scopeKey = scope.joined(separator: ".")
+        var taken = names[scopeKey, default: [:]]
+        var candidate = name
+        var counter = 2
+        // Nested types must not share their parent's name, which Swift would resolve to the parent.
+        while let owner = taken[candidate], owner != key {
+            candidate = "\(name)\(counter)"
+            counter += 1
+        }
+        while scope.last == candidate {
+            candidate += "Value"
+        }
+        taken[candidate] = key
+        names[scopeKey] = taken
+        return scope + [candidate]
+    }
+
+    // MARK: Types
+
+    /// The type of a component schema, built on first use.
+    func componentType(_ name: String) -> [String] {
+        let key = "component:\(name)"
+        if let path = built[key] { return path }
+        guard let schema = api.schemas.first(where: { $0.name == name })?.schema else { return ["JSONValue"] }
+        let title = titles.ownedTitle(of: schema)
+        let typeKey = title.map { "title:\($0.title)#\($0.representative.origin.target)" } ?? key
+        if let path = built[typeKey] {
+            built[key] = path
+            return path
+        }
+        let path = claim(typeName(title?.title ?? name), in: [], key: typeKey)
+        built[key] = path
+        built[typeKey] = path
+        defineType(path, from: schema)
+        return path
+    }
+
+    /// Where a schema that needs a generated type gets its name.
+    struct NameContext {
+        /// The enclosing type, or nil for a top-level name.
+        var parent: [String]?
+        /// The name to use when the schema has no title of its own.
+        var suggested: String
+
+        func child(_ suggested: String) -> NameContext { NameContext(parent: parent, suggested: suggested) }
+    }
+
+    /// The path of the generated type for an inline schema, building it on first use.
+    func namedType(for schema: Schema, context: NameContext) -> [String] {
+        if let title = titles.ownedTitle(of: schema) {
+            let key = "title:\(title.title)#\(title.representative.origin.target)"
+            if let path = built[key] { return path }
+            let path = claim(typeName(title.title), in: [], key: key)
+            built[key] = path
+            defineType(path, from: schema)
+            return path
+        }
+        // An untitled enum identical to a titled one is that type (Stigg's Zuora `currency`).
+        if let values = schema.enumValues, let titled = titles.titledEnums[TitleIndex.enumKey(values)], titled !== schema {
+            return namedType(for: titled, context: context)
+        }
+        // Identical untitled enums are one type too (Stigg's vendor identifiers appear in a
+        // response, a nested object and a query parameter); the first place reached names it.
+        let key = schema.enumValues.map { "enum:\(TitleIndex.enumKey($0))" } ?? "origin:\(schema.origin.target)"
+        if let path = built[key] { return path }
+        let path = claim(typeName(context.suggested), in: context.parent ?? [], key: key)
+        built[key] = path
+        defineType(path, from: schema)
+        return path
+    }
+
+    /// Registers the type at `path` built from `schema`. The path is claimed before the shape is
+    /// built so that recursive references find it.
+    func defineType(_ path: [String], from schema: Schema) {
+        let key = path.joined(separator: ".")
+        types[key] = IRType(
+            name: path.last!, path: path, kind: .alias(.json), description: schema.description,
+            deprecated: schema.deprecated, nested: [], source: schema.origin.target)
+        let kind = typeKind(schema, path: path)
+        types[key]?.kind = kind
+    }
+
+    /// Puts nested types inside their parents and sorts everything by name.
+    func assembleTypes() -> [IRType] {
+        func children(of path: [String]) -> [IRType] {
+            types.values.filter { $0.path.count == path.count + 1 && Array($0.path.dropLast()) == path }
+                .sorted { $0.name < $1.name }
+                .map { type in
+                    var type = type
+                    type.nested = children(of: type.path)
+                    return type
+                }
+        }
+        return children(of: [])
+    }
+
+    func securitySchemes() -> [IRSecurityScheme] {
+        api.securitySchemes.compactMap { name, scheme in
+            switch scheme.kind {
+            case .apiKey(let keyName, let location):
+                return IRSecurityScheme(name: name, kind: .apiKey(name: keyName, location: location), description: scheme.description)
+            case .http(let httpScheme, _) where httpScheme == "bearer":
+                return IRSecurityScheme(name: name, kind: .bearer, description: scheme.description)
+            case .http(let httpScheme, _) where httpScheme == "basic":
+                return IRSecurityScheme(name: name, kind: .basic, description: scheme.description)
+            default:
+                report(.warning("security scheme '\(name)' is not supported yet; set credentials through a middleware", at: scheme.location))
+                return nil
+            }
+        }
+    }
+}

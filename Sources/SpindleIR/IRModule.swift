@@ -1,0 +1,26 @@
+/// Everything an emitter needs to write one API's Swift module.
+public struct IRModule: Sendable {
+    public var moduleName: String
+    public var clientName: String
+    public var title: String
+    public var version: String
+    public var description: String?
+    /// Top-level types, sorted by name; nested types hang off their parents.
+    public var types: [IRType]
+    /// Operations sorted by resource then method name.
+    public var operations: [IROperation]
+    public var servers: [IRServer]
+    public var securitySchemes: [IRSecurityScheme]
+    /// The environment variable the client reads its credential from when none is passed.
+    public var credentialEnvironmentVariable: String?
+    /// The fragments the API was loaded from.
+    public var sourceFiles: [String]
+}
+
+extension IRModule {
+    /// The number of generated types, nested ones included.
+    public var typeCount: Int {
+        func count(_ type: IRType) -> Int { 1 + type.nested.reduce(0) { $0 + count($1) } }
+        return types.reduce(0) { $0 + count($1) }
+    }
+}

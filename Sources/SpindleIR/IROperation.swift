@@ -1,0 +1,136 @@
+import SpindleOpenAPI
+
+/// One API operation as the client exposes it.
+public struct IROperation: Sendable {
+    /// The nested resource groups, e.g. `["customers", "integrations"]`.
+    public var resource: [String]
+    /// The method name, e.g. `list`.
+    public var methodName: String
+    public var operationId: String?
+    public var httpMethod: HTTPMethod
+    /// The path template, e.g. `/api/v1/customers/{id}/integrations`.
+    public var path: String
+    public var summary: String?
+    public var description: String?
+    public var deprecated: Bool
+    public var parameters: [IRParameter]
+    public var requestBody: IRRequestBody?
+    public var responses: [IRResponse]
+    /// Security schemes that apply (names into ``IRModule/securitySchemes``); empty means none.
+    public var security: [String]
+    public var pagination: IRPagination?
+    /// The fragment the operation came from.
+    public var file: String
+
+    /// The first 2xx response, the one methods return.
+    public var successResponse: IRResponse? {
+        responses.first { ($0.statusCode.map { (200..<300).contains($0) } ?? false) || $0.status == "2XX" }
+    }
+
+    /// Responses that describe errors (4xx, 5xx, `default`) with a body type.
+    public var errorResponses: [IRResponse] {
+        responses.filter { response in
+            guard response.type != nil else { return false }
+            if let code = response.statusCode { return code >= 400 }
+            return response.status == "default" || response.status.hasPrefix("4") || response.status.hasPrefix("5")
+        }
+    }
+}
+
+/// A parameter of an operation.
+public struct IRParameter: Sendable {
+    public var name: String
+    public var swiftName: String
+    public var location: ParameterLocation
+    public var type: IRTypeRef
+    public var required: Bool
+    public var style: ParameterStyle
+    public var explode: Bool
+    public var description: String?
+    public var deprecated: Bool
+    public var defaultValue: Literal?
+    public var constraints: Constraints
+}
+
+/// The body of a request.
+public struct IRRequestBody: Sendable {
+    public var contentType: String
+    public var type: IRTypeRef
+    public var required: Bool
+    public var description: String?
+}
+
+/// One documented response.
+public struct IRResponse: Sendable {
+    /// `"200"`, `"4XX"` or `"default"`.
+    public var status: String
+    public var contentType: String?
+    public var type: IRTypeRef?
+    public var description: String?
+
+    public var statusCode: Int? { Int(status) }
+}
+
+/// How a list operation pages, with the Swift access paths into its response.
+public struct IRPagination: Sendable {
+    public enum Style: String, Sendable { case cursor, offset, page }
+    public var style: Style
+    /// Where the items are in a page (`data`).
+    public var items: IRAccessPath
+    /// Cursor style: the parameter that takes the cursor and where the next cursor is.
+    public var cursorParameter: String?
+    public var nextCursor: IRAccessPath?
+    /// Offset style: offset and limit parameter names, and the has-more flag if any.
+    public var offsetParameter: String?
+    public var limitParameter: String?
+    public var hasMore: IRAccessPath?
+    /// Page style: the page parameter and where the total count is.
+    public var pageParameter: String?
+    public var total: IRAccessPath?
+    /// The offset/limit are properties of the JSON request body rather than query parameters.
+    public var inBody: Bool
+}
+
+/// A path of properties from a response type to a value, in Swift names.
+public struct IRAccessPath: Sendable, Hashable {
+    public struct Step: Sendable, Hashable {
+        public var swiftName: String
+        /// The value at this step may be nil (optional or nullable).
+        public var isOptional: Bool
+    }
+    public var steps: [Step]
+    /// The type at the end of the path.
+    public var type: IRTypeRef
+
+    /// The Swift expression after a base, e.g. `.pagination.next` or `.pagination?.next`.
+    public var swiftExpression: String {
+        var text = ""
+        for (index, step) in steps.enumerated() {
+            text += "." + SwiftNaming.escaped(step.swiftName)
+            if step.isOptional && index < steps.count - 1 { text += "?" }
+        }
+        return text
+    }
+
+    /// Whether the final value is optional (any step optional).
+    public var isOptional: Bool { steps.contains(where: \.isOptional) }
+}
+
+/// A security scheme the client can apply.
+public struct IRSecurityScheme: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case apiKey(name: String, location: ParameterLocation)
+        case bearer
+        case basic
+    }
+    public var name: String
+    public var kind: Kind
+    public var description: String?
+}
+
+/// A server URL.
+public struct IRServer: Sendable, Hashable {
+    /// The URL with variables replaced by their defaults.
+    public var url: String
+    public var description: String?
+}

@@ -1,0 +1,159 @@
+import SpindleYAML
+
+/// Per-vendor settings, read from `specs/<vendor>/spindle.yaml`.
+public struct VendorConfig: Sendable {
+    /// The Swift module (library product) name.
+    public var module: String
+    /// The client type name; defaults to `<module>Client`.
+    public var client: String?
+    /// `public` (default) or `internal`.
+    public var accessLevel: AccessLevel = .public
+    /// Environment variable the client reads its credential from when none is passed.
+    public var credentialEnvironmentVariable: String?
+    /// Suffixes dropped from type names (`Dto`).
+    public var dropSuffixes: [String] = []
+    /// Type name overrides, keyed by the name Spindle would choose or by component name.
+    public var typeNames: [String: String] = [:]
+    /// Operation placement overrides, keyed by operationId: `customers.list`.
+    public var operationNames: [String: String] = [:]
+    /// Pagination declarations, keyed by operationId.
+    public var pagination: [String: PaginationDeclaration] = [:]
+    /// OperationIds to leave out.
+    public var excludeOperations: Set<String> = []
+
+    public enum AccessLevel: String, Sendable { case `public`, `internal`, package }
+
+    public init(module: String) { self.module = module }
+
+    /// The client type name in effect.
+    public var clientName: String { client ?? module + "Client" }
+}
+
+/// How an operation pages, as written in config or in `x-spindle-pagination`.
+public struct PaginationDeclaration: Sendable, Hashable {
+    public var style: String
+    public var items: String
+    public var cursor: String?
+    public var next: String?
+    public var offset: String?
+    public var limit: String?
+    public var hasMore: String?
+    public var page: String?
+    public var total: String?
+    public var inBody: Bool
+    public var location: SourceLocation
+
+    static let keys: Set<String> = ["style", "items", "cursor", "next", "offset", "limit", "hasMore", "page", "total", "in"]
+
+    /// Reads a declaration, reporting unknown keys and missing fields at their locations.
+    static func read(_ node: YAMLNode, report: (Diagnostic) -> Void) -> PaginationDeclaration? {
+        guard node.kind == .mapping else {
+            report(.error("a pagination declaration must be a mapping", at: node.location))
+            return nil
+        }
+        for (key, _) in node.entries where !keys.contains(key.scalar ?? "") {
+            report(.error("unknown pagination key '\(key.scalar ?? "")'; expected one of \(keys.sorted().joined(separator: ", "))", at: key.location))
+        }
+        guard let style = node["style"]?.scalar, ["cursor", "offset", "page"].contains(style) else {
+            report(.error("pagination needs 'style: cursor', 'offset' or 'page'", at: node["style"]?.location ?? node.location))
+            return nil
+        }
+        guard let items = node["items"]?.scalar else {
+            report(.error("pagination needs 'items', the path to the item array in the response", at: node.location))
+            return nil
+        }
+        let required: [String] =
+            switch style {
+            case "cursor": ["cursor", "next"]
+            case "offset": ["offset", "limit"]
+            default: ["page", "limit"]
+            }
+        for key in required where node[key]?.scalar == nil {
+            report(.error("\(style) pagination needs '\(key)'", at: node.location))
+            return nil
+        }
+        return PaginationDeclaration(
+            style: style, items: items, cursor: node["cursor"]?.scalar, next: node["next"]?.scalar,
+            offset: node["offset"]?.scalar, limit: node["limit"]?.scalar, hasMore: node["hasMore"]?.scalar,
+            page: node["page"]?.scalar, total: node["total"]?.scalar, inBody: node["in"]?.scalar == "body",
+            location: node.location)
+    }
+}
+
+extension VendorConfig {
+    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "auth", "naming", "pagination", "operations"]
+
+    /// Reads a config document. Every problem is reported with its location; returns `nil` on errors.
+    public static func read(_ document: YAMLDocument, defaultModule: String, report: (Diagnostic) -> Void) -> VendorConfig? {
+        var config = VendorConfig(module: defaultModule)
+        guard let root = document.root else { return config }
+        guard root.kind == .mapping else {
+            report(.error("the config must be a mapping", at: root.location))
+            return nil
+        }
+        var failed = false
+        func fail(_ message: String, _ node: YAMLNode) {
+            report(.error(message, at: node.location))
+            failed = true
+        }
+        func checkKeys(_ node: YAMLNode, _ allowed: Set<String>, _ context: String) {
+            for (key, _) in node.entries where !allowed.contains(key.scalar ?? "") {
+                fail("unknown key '\(key.scalar ?? "")' in \(context); expected one of \(allowed.sorted().joined(separator: ", "))", key)
+            }
+        }
+        func stringMap(_ node: YAMLNode?) -> [String: String] {
+            guard let node else { return [:] }
+            guard node.kind == .mapping else { fail("expected a mapping of names", node); return [:] }
+            var result: [String: String] = [:]
+            for (key, value) in node.entries {
+                guard let name = key.scalar, let target = value.scalar, value.kind == .scalar else {
+                    fail("expected 'name: replacement'", value)
+                    continue
+                }
+                result[name] = target
+            }
+            return result
+        }
+        checkKeys(root, topLevelKeys, "the config")
+        if let module = root["module"] {
+            if let name = module.scalar, module.kind == .scalar, !name.isEmpty { config.module = name } else { fail("'module' must be a name", module) }
+        }
+        if let client = root["client"] { config.client = client.scalar }
+        if let level = root["accessLevel"] {
+            if let value = level.scalar.flatMap(AccessLevel.init(rawValue:)) { config.accessLevel = value } else { fail("'accessLevel' must be public, package or internal", level) }
+        }
+        if let auth = root["auth"] {
+            checkKeys(auth, ["environmentVariable"], "auth")
+            config.credentialEnvironmentVariable = auth["environmentVariable"]?.scalar
+        }
+        if let naming = root["naming"] {
+            checkKeys(naming, ["dropSuffixes", "types", "operations"], "naming")
+            if let suffixes = naming["dropSuffixes"] {
+                if suffixes.kind == .sequence { config.dropSuffixes = suffixes.elements.compactMap(\.scalar) } else { fail("'dropSuffixes' must be a list", suffixes) }
+            }
+            config.typeNames = stringMap(naming["types"])
+            config.operationNames = stringMap(naming["operations"])
+        }
+        if let pagination = root["pagination"] {
+            if pagination.kind == .mapping {
+                for (key, value) in pagination.entries {
+                    guard let operationId = key.scalar else { continue }
+                    var hadError = false
+                    let declaration = PaginationDeclaration.read(value) { diagnostic in
+                        if diagnostic.severity == .error { hadError = true }
+                        report(diagnostic)
+                    }
+                    if hadError { failed = true }
+                    if let declaration { config.pagination[operationId] = declaration }
+                }
+            } else {
+                fail("'pagination' must map operationIds to declarations", pagination)
+            }
+        }
+        if let operations = root["operations"] {
+            checkKeys(operations, ["exclude"], "operations")
+            if let exclude = operations["exclude"] { config.excludeOperations = Set(exclude.elements.compactMap(\.scalar)) }
+        }
+        return failed ? nil : config
+    }
+}

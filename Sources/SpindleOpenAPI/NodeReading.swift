@@ -1,0 +1,78 @@
+import SpindleYAML
+
+/// Typed reads of spec fields that report a located error when a value has the wrong shape.
+struct NodeReader {
+    /// Where located errors go.
+    let report: (Diagnostic) -> Void
+
+    func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
+        guard let node else { return nil }
+        guard node.kind == .scalar, let text = node.scalar else {
+            report(.error("'\(what())' must be a string", at: node.location))
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Bool? {
+        guard let node else { return nil }
+        guard let value = node.bool else {
+            report(.error("'\(what())' must be true or false", at: node.location))
+            return nil
+        }
+        return value
+    }
+
+    func int(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Int? {
+        guard let node else { return nil }
+        guard let value = node.int else {
+            report(.error("'\(what())' must be an integer", at: node.location))
+            return nil
+        }
+        return value
+    }
+
+    func double(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Double? {
+        guard let node else { return nil }
+        guard let value = node.double else {
+            report(.error("'\(what())' must be a number", at: node.location))
+            return nil
+        }
+        return value
+    }
+
+    func mapping(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> YAMLNode? {
+        guard let node else { return nil }
+        guard node.kind == .mapping else {
+            if node.isNull { return nil }
+            report(.error("'\(what())' must be a mapping", at: node.location))
+            return nil
+        }
+        return node
+    }
+
+    func sequence(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [YAMLNode] {
+        guard let node else { return [] }
+        guard node.kind == .sequence else {
+            if node.isNull { return [] }
+            report(.error("'\(what())' must be a sequence", at: node.location))
+            return []
+        }
+        return node.elements
+    }
+
+    func strings(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [String] {
+        sequence(node, what()).compactMap { string($0, what()) }
+    }
+}
+
+extension YAMLNode {
+    /// The `x-` extensions of a mapping.
+    var extensions: [String: YAMLNode] {
+        var result: [String: YAMLNode] = [:]
+        for (key, value) in entries {
+            if let name = key.scalar, name.hasPrefix("x-") { result[name] = value }
+        }
+        return result
+    }
+}

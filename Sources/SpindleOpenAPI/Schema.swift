@@ -1,0 +1,136 @@
+import SpindleYAML
+
+/// A JSON Schema object as OpenAPI 3.0 and 3.1 use it, with its source location.
+///
+/// References stay references: `ref` is set and the other fields hold only the siblings written
+/// next to `$ref` (OpenAPI 3.1 allows `description` and friends there). Resolution happens on
+/// demand through ``SpecLoader`` so that recursive schemas load.
+public final class Schema: Sendable {
+    /// Where the schema object starts.
+    public let location: SourceLocation
+    /// The file and pointer of this schema object, its identity for deduplication.
+    public let origin: Reference
+    /// `$ref`, when the schema is a reference.
+    public let ref: Reference?
+    /// The `type` keyword: one type, several (3.1 `[string, "null"]`), or none.
+    public let types: [JSONType]
+    /// OpenAPI 3.0 `nullable: true`.
+    public let nullable: Bool
+    public let format: String?
+    public let title: String?
+    public let description: String?
+    public let deprecated: Bool
+    public let readOnly: Bool
+    public let writeOnly: Bool
+    /// `enum` values, as written.
+    public let enumValues: [Literal]?
+    /// `const` (3.1), as written.
+    public let constValue: Literal?
+    public let defaultValue: Literal?
+    /// Properties in document order.
+    public let properties: [(name: String, schema: Schema)]
+    public let required: [String]
+    public let additionalProperties: AdditionalProperties
+    public let items: Schema?
+    public let oneOf: [Schema]
+    public let anyOf: [Schema]
+    public let allOf: [Schema]
+    public let discriminator: Discriminator?
+    public let constraints: Constraints
+    /// `x-` extensions.
+    public let extensions: [String: YAMLNode]
+    /// The node this schema was read from, for structural comparison.
+    public let node: YAMLNode
+
+    init(
+        location: SourceLocation, origin: Reference, ref: Reference?, types: [JSONType], nullable: Bool,
+        format: String?, title: String?, description: String?, deprecated: Bool, readOnly: Bool,
+        writeOnly: Bool, enumValues: [Literal]?, constValue: Literal?, defaultValue: Literal?,
+        properties: [(name: String, schema: Schema)], required: [String],
+        additionalProperties: AdditionalProperties, items: Schema?, oneOf: [Schema], anyOf: [Schema],
+        allOf: [Schema], discriminator: Discriminator?, constraints: Constraints,
+        extensions: [String: YAMLNode], node: YAMLNode
+    ) {
+        self.location = location
+        self.origin = origin
+        self.ref = ref
+        self.types = types
+        self.nullable = nullable
+        self.format = format
+        self.title = title
+        self.description = description
+        self.deprecated = deprecated
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+        self.enumValues = enumValues
+        self.constValue = constValue
+        self.defaultValue = defaultValue
+        self.properties = properties
+        self.required = required
+        self.additionalProperties = additionalProperties
+        self.items = items
+        self.oneOf = oneOf
+        self.anyOf = anyOf
+        self.allOf = allOf
+        self.discriminator = discriminator
+        self.constraints = constraints
+        self.extensions = extensions
+        self.node = node
+    }
+
+    /// Whether `null` is an allowed value through `nullable`, `type: [.., null]` or an `enum`/`const` of null.
+    public var allowsNull: Bool {
+        nullable || types.contains(.null) || (enumValues?.contains(.null) ?? false) || constValue == .null
+    }
+
+    /// The declared types other than `null`.
+    public var nonNullTypes: [JSONType] { types.filter { $0 != .null } }
+}
+
+/// `additionalProperties` in its three forms.
+public enum AdditionalProperties: Sendable {
+    /// Not written.
+    case unspecified
+    /// `true` or `false`.
+    case allowed(Bool)
+    /// A schema every extra value must match.
+    case schema(Schema)
+}
+
+/// `discriminator` of a `oneOf`/`anyOf`.
+public struct Discriminator: Sendable, Hashable {
+    public var propertyName: String
+    /// Discriminator value to `$ref` text, in document order.
+    public var mapping: [(value: String, ref: Reference)]
+
+    public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
+        lhs.propertyName == rhs.propertyName && lhs.mapping.map(\.value) == rhs.mapping.map(\.value)
+            && lhs.mapping.map(\.ref) == rhs.mapping.map(\.ref)
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(propertyName)
+        for entry in mapping { hasher.combine(entry.value) }
+    }
+}
+
+/// Validation keywords, kept as data for documentation and runtime checks.
+public struct Constraints: Sendable, Hashable {
+    public var minimum: Double?
+    public var maximum: Double?
+    public var exclusiveMinimum: Double?
+    public var exclusiveMaximum: Double?
+    public var multipleOf: Double?
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: String?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var uniqueItems: Bool
+    public var minProperties: Int?
+    public var maxProperties: Int?
+
+    public init() { uniqueItems = false }
+
+    /// Whether no keyword was written.
+    public var isEmpty: Bool { self == Constraints() }
+}

@@ -1,0 +1,173 @@
+import SpindleYAML
+
+/// Reads one schema object (and, through the loader, its subschemas) into a ``Schema``.
+struct SchemaParser {
+    let loader: SpecLoader
+    let origin: Reference
+
+    private static let unsupportedKeywords = [
+        "not", "if", "then", "else", "patternProperties", "dependentSchemas", "dependentRequired",
+        "prefixItems", "contains", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "propertyNames",
+    ]
+    private static let knownTypes = Set(JSONType.allCases.map(\.rawValue))
+
+    func parse(_ node: YAMLNode) -> Schema {
+        let reader = NodeReader(report: loader.report)
+
+        // OpenAPI 3.1 allows boolean schemas: `true` accepts anything, `false` nothing.
+        if node.kind == .scalar, let flag = node.bool {
+            if !flag {
+                loader.report(.warning("the schema 'false' accepts no value; treated as free-form", at: node.location))
+            }
+            return empty(node)
+        }
+        guard node.kind == .mapping else {
+            loader.report(.error("a schema must be a mapping", at: node.location))
+            return empty(node)
+        }
+
+        var ref: Reference?
+        if let refNode = node["$ref"], let text = reader.string(refNode, "$ref") {
+            ref = loader.reference(text, in: origin.file, at: refNode.location)
+        }
+
+        var types: [JSONType] = []
+        if let typeNode = node["type"] {
+            let names = typeNode.kind == .sequence ? typeNode.elements : [typeNode]
+            for nameNode in names {
+                guard let name = reader.string(nameNode, "type") else { continue }
+                if let type = JSONType(rawValue: name) {
+                    types.append(type)
+                } else {
+                    loader.report(.error("unknown type '\(name)'; expected one of \(Self.knownTypes.sorted().joined(separator: ", "))", at: nameNode.location))
+                }
+            }
+        }
+
+        for keyword in Self.unsupportedKeywords {
+            if let keyNode = node.keyNode(for: keyword) {
+                loader.report(.warning("'\(keyword)' is not supported yet; ignored", at: keyNode.location))
+            }
+        }
+
+        var properties: [(name: String, schema: Schema)] = []
+        if let propertiesNode = reader.mapping(node["properties"], "properties") {
+            let base = origin.pointer.appending("properties")
+            for (key, value) in propertiesNode.entries {
+                guard let name = reader.string(key, "property name") else { continue }
+                properties.append((name, child(value, base.appending(name))))
+            }
+        }
+
+        var additional = AdditionalProperties.unspecified
+        if let additionalNode = node["additionalProperties"] {
+            if let flag = additionalNode.bool {
+                additional = .allowed(flag)
+            } else if additionalNode.kind == .mapping {
+                additional = .schema(child(additionalNode, origin.pointer.appending("additionalProperties")))
+            } else {
+                loader.report(.error("'additionalProperties' must be a boolean or a schema", at: additionalNode.location))
+            }
+        }
+
+        let items = node["items"].map { child($0, origin.pointer.appending("items")) }
+
+        func list(_ keyword: String) -> [Schema] {
+            let base = origin.pointer.appending(keyword)
+            return reader.sequence(node[keyword], keyword).enumerated().map { index, element in
+                child(element, base.appending(String(index)))
+            }
+        }
+
+        var discriminator: Discriminator?
+        if let discriminatorNode = reader.mapping(node["discriminator"], "discriminator"),
+            let propertyName = reader.string(discriminatorNode["propertyName"], "discriminator.propertyName")
+        {
+            var mapping: [(value: String, ref: Reference)] = []
+            if let mappingNode = reader.mapping(discriminatorNode["mapping"], "discriminator.mapping") {
+                for (key, value) in mappingNode.entries {
+                    guard let name = key.scalar, let text = reader.string(value, "discriminator.mapping") else { continue }
+                    // A bare name in a mapping means a component schema of that name.
+                    let refText = text.contains("#") || text.contains("/") ? text : "#/components/schemas/\(text)"
+                    if let target = loader.reference(refText, in: origin.file, at: value.location) {
+                        mapping.append((name, target))
+                    }
+                }
+            }
+            discriminator = Discriminator(propertyName: propertyName, mapping: mapping)
+        }
+
+        var constraints = Constraints()
+        constraints.minimum = reader.double(node["minimum"], "minimum")
+        constraints.maximum = reader.double(node["maximum"], "maximum")
+        // 3.0 writes exclusiveMinimum as a flag on minimum; 3.1 as a number of its own.
+        if let exclusive = node["exclusiveMinimum"] {
+            if let flag = exclusive.bool {
+                if flag { constraints.exclusiveMinimum = constraints.minimum; constraints.minimum = nil }
+            } else {
+                constraints.exclusiveMinimum = reader.double(exclusive, "exclusiveMinimum")
+            }
+        }
+        if let exclusive = node["exclusiveMaximum"] {
+            if let flag = exclusive.bool {
+                if flag { constraints.exclusiveMaximum = constraints.maximum; constraints.maximum = nil }
+            } else {
+                constraints.exclusiveMaximum = reader.double(exclusive, "exclusiveMaximum")
+            }
+        }
+        constraints.multipleOf = reader.double(node["multipleOf"], "multipleOf")
+        constraints.minLength = reader.int(node["minLength"], "minLength")
+        constraints.maxLength = reader.int(node["maxLength"], "maxLength")
+        constraints.pattern = reader.string(node["pattern"], "pattern")
+        constraints.minItems = reader.int(node["minItems"], "minItems")
+        constraints.maxItems = reader.int(node["maxItems"], "maxItems")
+        constraints.uniqueItems = reader.bool(node["uniqueItems"], "uniqueItems") ?? false
+        constraints.minProperties = reader.int(node["minProperties"], "minProperties")
+        constraints.maxProperties = reader.int(node["maxProperties"], "maxProperties")
+
+        var enumValues: [Literal]?
+        if let enumNode = node["enum"] {
+            if enumNode.kind == .sequence {
+                enumValues = enumNode.elements.map(Literal.init(node:))
+            } else {
+                loader.report(.error("'enum' must be a sequence", at: enumNode.location))
+            }
+        }
+
+        return Schema(
+            location: node.location, origin: origin, ref: ref, types: types,
+            nullable: reader.bool(node["nullable"], "nullable") ?? false,
+            format: reader.string(node["format"], "format"),
+            title: reader.string(node["title"], "title"),
+            description: reader.string(node["description"], "description"),
+            deprecated: reader.bool(node["deprecated"], "deprecated") ?? false,
+            readOnly: reader.bool(node["readOnly"], "readOnly") ?? false,
+            writeOnly: reader.bool(node["writeOnly"], "writeOnly") ?? false,
+            enumValues: enumValues,
+            constValue: node["const"].map(Literal.init(node:)),
+            defaultValue: node["default"].map(Literal.init(node:)),
+            properties: properties,
+            required: reader.strings(node["required"], "required"),
+            additionalProperties: additional,
+            items: items,
+            oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"),
+            discriminator: discriminator, constraints: constraints,
+            extensions: node.extensions, node: node
+        )
+    }
+
+    private func child(_ node: YAMLNode, _ pointer: JSONPointer) -> Schema {
+        let childOrigin = Reference(file: origin.file, pointer: pointer, text: "#\(pointer)", location: node.location)
+        return loader.schema(node, origin: childOrigin)
+    }
+
+    private func empty(_ node: YAMLNode) -> Schema {
+        Schema(
+            location: node.location, origin: origin, ref: nil, types: [], nullable: false, format: nil,
+            title: nil, description: nil, deprecated: false, readOnly: false, writeOnly: false,
+            enumValues: nil, constValue: nil, defaultValue: nil, properties: [], required: [],
+            additionalProperties: .unspecified, items: nil, oneOf: [], anyOf: [], allOf: [],
+            discriminator: nil, constraints: Constraints(), extensions: [:], node: node
+        )
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SpindleYAML
+
+extension SpecLoader {
+    /// Loads every OpenAPI document in `folder` (files ending in .yaml, .yml or .json whose top level
+    /// has `openapi` or `swagger`, except the vendor config `spindle.yaml`) and merges them.
+    public func loadFolder(_ folder: String) -> APIDescription? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let files = names.filter { name in
+            name != "spindle.yaml" && [".yaml", ".yml", ".json"].contains(where: name.hasSuffix)
+        }.sorted().map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+        let roots = files.filter { file in
+            guard let root = document(file)?.root, root.kind == .mapping else { return false }
+            return root["openapi"] != nil || root["swagger"] != nil
+        }
+        guard !roots.isEmpty else {
+            report(.error("no OpenAPI document found in '\(folder)'", at: nil))
+            return nil
+        }
+        return loadAPI(fragments: roots)
+    }
+
+    /// Loads the documents at `fragments` and merges them into one API.
+    ///
+    /// Identical schemas under one name merge silently; different ones are an error naming both
+    /// places. A path and method defined differently by two fragments is an error.
+    public func loadAPI(fragments: [String]) -> APIDescription? {
+        let documents = fragments.sorted().compactMap(loadDocument)
+        guard documents.count == fragments.count, let first = documents.first else { return nil }
+
+        let newest = documents.dropFirst().reduce(first) { versionIsLower($0.version, than: $1.version) ? $1 : $0 }
+        var api = APIDescription(
+            title: newest.title, version: newest.version, description: newest.description,
+            openAPIVersion: newest.openAPIVersion, servers: newest.servers, security: newest.security,
+            securitySchemes: [], tags: [], operations: [], schemas: [], fragments: documents.map(\.file))
+
+        var schemasByName: [String: Schema] = [:]
+        var schemeNames: Set<String> = []
+        var tagNames: Set<String> = []
+        var operationsByKey: [String: Operation] = [:]
+        for document in documents {
+            for (name, schema) in document.schemas {
+                if let existing = schemasByName[name] {
+                    if !existing.node.isStructurallyEqual(to: schema.node) {
+                        report(.error("schema '\(name)' is defined differently here and at \(existing.location)", at: schema.location))
+                    }
+                } else {
+                    schemasByName[name] = schema
+                }
+            }
+            for (name, scheme) in document.securitySchemes where schemeNames.insert(name).inserted {
+                api.securitySchemes.append((name, scheme))
+            }
+            for tag in document.tags where tagNames.insert(tag.name).inserted {
+                api.tags.append(tag)
+            }
+            for operation in document.operations {
+                let key = "\(operation.method.rawValue) \(operation.path)"
+                if let existing = operationsByKey[key] {
+                    let sameDefinition = operationNode(existing).flatMap { old in
+                        operationNode(operation).map { old.isStructurallyEqual(to: $0) }
+                    }
+                    if sameDefinition != true {
+                        report(.error("operation '\(operation.method.rawValue.uppercased()) \(operation.path)' is also defined at \(existing.location)", at: operation.location))
+                    }
+                } else {
+                    operationsByKey[key] = operation
+                }
+            }
+        }
+        api.schemas = schemasByName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        api.operations = operationsByKey.values.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+        return api
+    }
+
+    private func operationNode(_ operation: Operation) -> YAMLNode? {
+        document(operation.file)?.root?["paths"]?[operation.path]?[operation.method.rawValue]
+    }
+}

@@ -1,0 +1,196 @@
+import SpindleYAML
+
+extension SpecLoader {
+    /// Reads every operation under `paths`, in document order.
+    func operations(_ root: YAMLNode, file: String, reader: NodeReader) -> [Operation] {
+        guard let paths = reader.mapping(root["paths"], "paths") else { return [] }
+        var result: [Operation] = []
+        for (pathKey, pathValue) in paths.entries {
+            guard let path = reader.string(pathKey, "path") else { continue }
+            guard path.hasPrefix("/") else {
+                report(.error("path '\(path)' must start with '/'", at: pathKey.location))
+                continue
+            }
+            let pathPointer = JSONPointer(tokens: ["paths", path])
+            guard let item = resolvedNode(pathValue, in: file, pointer: pathPointer),
+                item.node.kind == .mapping
+            else { continue }
+            let shared = parameters(item.node["parameters"], file: item.file, pointer: item.pointer.appending("parameters"), reader: reader)
+            for (methodKey, operationNode) in item.node.entries {
+                guard let name = methodKey.scalar, let method = HTTPMethod(rawValue: name) else { continue }
+                guard operationNode.kind == .mapping else {
+                    report(.error("operation '\(name) \(path)' must be a mapping", at: operationNode.location))
+                    continue
+                }
+                let pointer = item.pointer.appending(name)
+                result.append(
+                    operation(
+                        operationNode, path: path, method: method, shared: shared, file: item.file,
+                        fragment: file, pointer: pointer, reader: reader))
+            }
+        }
+        return result
+    }
+
+    private func operation(
+        _ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], file: String,
+        fragment: String, pointer: JSONPointer, reader: NodeReader
+    ) -> Operation {
+        // Operation-level parameters replace path-level ones with the same name and location.
+        var parameters = shared
+        for parameter in self.parameters(node["parameters"], file: file, pointer: pointer.appending("parameters"), reader: reader) {
+            if let index = parameters.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                parameters[index] = parameter
+            } else {
+                parameters.append(parameter)
+            }
+        }
+        for placeholder in pathPlaceholders(path) where !parameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
+            report(.error("path parameter '\(placeholder)' of '\(path)' is not declared by '\(method.rawValue)'", at: node.location))
+        }
+        if let key = node.keyNode(for: "callbacks") {
+            report(.warning("'callbacks' are not supported yet; ignored", at: key.location))
+        }
+        var requestBody: RequestBody?
+        if let bodyNode = node["requestBody"],
+            let resolved = resolvedNode(bodyNode, in: file, pointer: pointer.appending("requestBody"))
+        {
+            requestBody = RequestBody(
+                description: reader.string(resolved.node["description"], "description"),
+                required: reader.bool(resolved.node["required"], "required") ?? false,
+                content: content(resolved.node["content"], file: resolved.file, pointer: resolved.pointer.appending("content"), reader: reader),
+                location: resolved.node.location)
+        }
+        var responses: [Response] = []
+        if let responsesNode = reader.mapping(node["responses"], "responses") {
+            for (statusKey, value) in responsesNode.entries {
+                guard let status = statusKey.scalar else { continue }
+                guard status == "default" || isStatusPattern(status) else {
+                    report(.error("'\(status)' is not an HTTP status code, a range like '4XX', or 'default'", at: statusKey.location))
+                    continue
+                }
+                guard let resolved = resolvedNode(value, in: file, pointer: pointer.appending("responses").appending(status)) else { continue }
+                responses.append(response(resolved.node, status: status.uppercased() == "DEFAULT" ? "default" : status.uppercased(), file: resolved.file, pointer: resolved.pointer, reader: reader))
+            }
+        } else {
+            report(.warning("operation '\(method.rawValue) \(path)' declares no responses", at: node.location))
+        }
+        return Operation(
+            path: path, method: method,
+            operationId: reader.string(node["operationId"], "operationId"),
+            summary: reader.string(node["summary"], "summary"),
+            description: reader.string(node["description"], "description"),
+            tags: reader.strings(node["tags"], "tags"),
+            deprecated: reader.bool(node["deprecated"], "deprecated") ?? false,
+            parameters: parameters, requestBody: requestBody, responses: responses,
+            security: securityRequirements(node["security"], reader: reader),
+            extensions: node.extensions, location: node.location, file: fragment)
+    }
+
+    private func parameters(_ node: YAMLNode?, file: String, pointer: JSONPointer, reader: NodeReader) -> [Parameter] {
+        reader.sequence(node, "parameters").enumerated().compactMap { index, element in
+            guard let resolved = resolvedNode(element, in: file, pointer: pointer.appending(String(index))) else { return nil }
+            return parameter(resolved.node, file: resolved.file, pointer: resolved.pointer, reader: reader)
+        }
+    }
+
+    private func parameter(_ node: YAMLNode, file: String, pointer: JSONPointer, reader: NodeReader) -> Parameter? {
+        guard let name = reader.string(node["name"], "parameter name") else {
+            report(.error("parameter has no 'name'", at: node.location))
+            return nil
+        }
+        guard let place = reader.string(node["in"], "in") else {
+            report(.error("parameter '\(name)' has no 'in'", at: node.location))
+            return nil
+        }
+        guard let location = ParameterLocation(rawValue: place) else {
+            report(.error("parameter '\(name)' has unknown location '\(place)'; expected path, query, header or cookie", at: node["in"]?.location ?? node.location))
+            return nil
+        }
+        var style: ParameterStyle?
+        if let styleNode = node["style"], let text = reader.string(styleNode, "style") {
+            style = ParameterStyle(rawValue: text)
+            if style == nil { report(.error("unknown parameter style '\(text)'", at: styleNode.location)) }
+        }
+        var schema = node["schema"].map { self.schema($0, origin: Reference(file: file, pointer: pointer.appending("schema"), text: "", location: $0.location)) }
+        // A parameter may describe its value through `content` instead of `schema`.
+        if schema == nil, let first = content(node["content"], file: file, pointer: pointer.appending("content"), reader: reader).first {
+            schema = first.schema
+        }
+        let required = reader.bool(node["required"], "required") ?? false
+        if location == .path && !required {
+            report(.warning("path parameter '\(name)' must be required; treated as required", at: node.location))
+        }
+        return Parameter(
+            name: name, location: location, required: required || location == .path,
+            description: reader.string(node["description"], "description"),
+            deprecated: reader.bool(node["deprecated"], "deprecated") ?? false,
+            schema: schema, style: style, explode: reader.bool(node["explode"], "explode"),
+            sourceLocation: node.location)
+    }
+
+    private func response(_ node: YAMLNode, status: String, file: String, pointer: JSONPointer, reader: NodeReader) -> Response {
+        var headers: [(name: String, header: Header)] = []
+        if let headersNode = reader.mapping(node["headers"], "headers") {
+            for (key, value) in headersNode.entries {
+                guard let name = key.scalar,
+                    let resolved = resolvedNode(value, in: file, pointer: pointer.appending("headers").appending(name))
+                else { continue }
+                let schema = resolved.node["schema"].map {
+                    self.schema($0, origin: Reference(file: resolved.file, pointer: resolved.pointer.appending("schema"), text: "", location: $0.location))
+                }
+                headers.append((name, Header(description: resolved.node["description"]?.scalar, required: resolved.node["required"]?.bool ?? false, schema: schema)))
+            }
+        }
+        return Response(
+            status: status, description: reader.string(node["description"], "description"),
+            content: content(node["content"], file: file, pointer: pointer.appending("content"), reader: reader),
+            headers: headers, location: node.location)
+    }
+
+    private func content(_ node: YAMLNode?, file: String, pointer: JSONPointer, reader: NodeReader) -> [MediaType] {
+        guard let node = reader.mapping(node, "content") else { return [] }
+        return node.entries.compactMap { key, value in
+            guard let contentType = key.scalar else { return nil }
+            let mediaPointer = pointer.appending(contentType)
+            let schema = value["schema"].map {
+                self.schema($0, origin: Reference(file: file, pointer: mediaPointer.appending("schema"), text: "", location: $0.location))
+            }
+            var examples: [(name: String, value: Literal)] = []
+            if let example = value["example"] { examples.append(("example", Literal(node: example))) }
+            if let examplesNode = reader.mapping(value["examples"], "examples") {
+                for (nameNode, exampleNode) in examplesNode.entries {
+                    guard let name = nameNode.scalar,
+                        let resolved = resolvedNode(exampleNode, in: file, pointer: mediaPointer.appending("examples").appending(name)),
+                        let example = resolved.node["value"]
+                    else { continue }
+                    examples.append((name, Literal(node: example)))
+                }
+            }
+            return MediaType(contentType: contentType, schema: schema, examples: examples, location: value.location)
+        }
+    }
+}
+
+/// The `{name}` placeholders of a path template, in order.
+public func pathPlaceholders(_ path: String) -> [String] {
+    var names: [String] = []
+    var current: String?
+    for character in path {
+        if character == "{" {
+            current = ""
+        } else if character == "}", let name = current {
+            names.append(name)
+            current = nil
+        } else if current != nil {
+            current!.append(character)
+        }
+    }
+    return names
+}
+
+private func isStatusPattern(_ text: String) -> Bool {
+    let characters = Array(text.uppercased())
+    guard characters.count == 3, ("1"..."5").contains(characters[0]) else { return false }
+    return characters.dropFirst().allSatisfy { $0.isNumber } || characters.dropFirst().allSatisfy { $0 == "X" }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import SpindleYAML
+
+/// Loads OpenAPI documents and resolves `$ref`s between and within them.
+///
+/// One loader serves one generation run: it caches parsed files and schemas so every `$ref` to the
+/// same place yields the same ``Schema`` instance, and it collects every diagnostic it finds instead
+/// of stopping at the first. It is not thread-safe; use it from one task.
+public final class SpecLoader {
+    /// Everything found so far, errors and warnings.
+    public private(set) var diagnostics = DiagnosticBag()
+    /// Nesting and alias budgets for every file this loader parses.
+    public let limits: YAMLLimits
+
+    private var documents: [String: YAMLDocument] = [:]
+    private var unreadable: Set<String> = []
+    private var schemas: [String: Schema] = [:]
+    private let fileReader: @Sendable (String) -> [UInt8]?
+
+    /// Creates a loader that reads files from disk (or through `fileReader`, for tests).
+    public init(limits: YAMLLimits = .default, fileReader: (@Sendable (String) -> [UInt8]?)? = nil) {
+        self.limits = limits
+        self.fileReader = fileReader ?? { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    }
+
+    /// Records a diagnostic; later stages (IR building) report through the same loader.
+    public func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// The parsed file at `path` (a display path), parsing it on first use.
+    ///
+    /// Failures are reported once, at `referencedFrom` when the file is missing.
+    public func document(_ path: String, referencedFrom: SourceLocation? = nil) -> YAMLDocument? {
+        if let document = documents[path] { return document }
+        if unreadable.contains(path) { return nil }
+        guard let bytes = fileReader(path) else {
+            unreadable.insert(path)
+            report(.error("cannot read file '\(path)'", at: referencedFrom ?? SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        }
+        do {
+            let document = try YAMLDocument.parse(bytes, file: path, limits: limits)
+            documents[path] = document
+            return document
+        } catch {
+            unreadable.insert(path)
+            for diagnostic in error.diagnostics { report(diagnostic) }
+            return nil
+        }
+    }
+
+    /// Builds a ``Reference`` from `$ref` text written in `file`, or reports why it cannot be followed.
+    func reference(_ text: String, in file: String, at location: SourceLocation) -> Reference? {
+        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let filePart = String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : ""
+        if filePart.contains("://") {
+            report(.error("remote reference '\(text)' is not supported; download the file and refer to it by a relative path", at: location))
+            return nil
+        }
+        guard let pointer = JSONPointer(fragment: fragment) else {
+            report(.error("reference '\(text)' has a fragment that is not a JSON pointer", at: location))
+            return nil
+        }
+        let target = filePart.isEmpty ? file : resolveRelativePath(filePart.removingPercentEncoding ?? filePart, from: file)
+        return Reference(file: target, pointer: pointer, text: text, location: location)
+    }
+
+    /// The node a reference points at, or `nil` after reporting a dangling reference at the `$ref`.
+    public func node(at reference: Reference) -> YAMLNode? {
+        guard let document = document(reference.file, referencedFrom: reference.location) else { return nil }
+        guard var node = document.root else {
+            report(.error("reference '\(reference.text)' points into an empty document", at: reference.location))
+            return nil
+        }
+        for token in reference.pointer.tokens {
+            let next: YAMLNode?
+            switch node.kind {
+            case .mapping: next = node[token]
+            case .sequence: next = Int(token).flatMap { $0 >= 0 && $0 < node.count ? node.elements[$0] : nil }
+            case .scalar: next = nil
+            }
+            guard let next else {
+                report(.error("dangling reference '\(reference.text)': no '\(token)' in \(reference.file)", at: reference.location))
+                return nil
+            }
+            node = next
+        }
+        return node
+    }
+
+    /// The schema a reference points at, parsed once per target.
+    public func schema(at reference: Reference) -> Schema? {
+        if let cached = schemas[reference.target] { return cached }
+        guard let node = node(at: reference) else { return nil }
+        let origin = Reference(file: reference.file, pointer: reference.pointer, text: reference.text, location: node.location)
+        return schema(node, origin: origin)
+    }
+
+    /// Follows a schema's chain of `$ref`s to the schema that defines something.
+    ///
+    /// Returns `nil` for a dangling reference or a cycle made only of references (both reported).
+    public func resolve(_ schema: Schema) -> Schema? {
+        var current = schema
+        var seen: Set<String> = []
+        while let ref = current.ref {
+            guard seen.insert(ref.target).inserted else {
+                report(.error("reference cycle: '\(ref.text)' refers back to itself through references only", at: ref.location))
+                return nil
+            }
+            guard let target = self.schema(at: ref) else { return nil }
+            current = target
+        }
+        return current
+    }
+
+    /// Parses (or returns the cached) schema object at `node`.
+    func schema(_ node: YAMLNode, origin: Reference) -> Schema {
+        if let cached = schemas[origin.target] { return cached }
+        let parsed = SchemaParser(loader: self, origin: origin).parse(node)
+        schemas[origin.target] = parsed
+        return parsed
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension APIClient {
+    /// Prepares the request and runs attempts until one succeeds, a failure is not retryable, or the retries
+    /// are used up. Returns the last response (of any status); throws for everything else.
+    func perform<ErrorBody: Sendable>(
+        _ builder: HTTPRequestBuilder,
+        options: RequestOptions,
+        errorBody: ErrorBody.Type
+    ) async throws(ClientError<ErrorBody>) -> Exchange {
+        let schemes = builder.security ?? security
+        let redactor = Redactor(
+            schemes: security + schemes,
+            credential: credential,
+            extraHeaderNames: configuration.redactedHeaderNames,
+            extraQueryNames: configuration.redactedQueryNames
+        )
+        let request: HTTPRequest
+        do {
+            request = try prepare(builder, schemes: schemes, options: options)
+                .makeRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
+        } catch {
+            throw .encoding(error)
+        }
+        let summary = redactor.summary(of: request)
+        let policy = options.effectiveRetryPolicy(clientPolicy: configuration.retryPolicy)
+        let timeout = options.timeout ?? configuration.timeout
+        let hasIdempotencyKey = request.headers.contains(configuration.idempotencyHeaderName)
+        var attempt = 0
+        while true {
+            attempt += 1
+            log(.request, summary, attempt, headers: redactor.headers(request.headers), message: "→ \(summary)")
+            let outcome = try await attemptOnce(request, timeout: timeout, errorBody: errorBody)
+            if case .response(let response) = outcome {
+                log(.response, summary, attempt, status: response.status, headers: redactor.headers(response.headers),
+                    message: "← HTTP \(response.status) from \(summary)")
+            }
+            guard attempt <= policy.maxRetries,
+                  outcome.isRetryable(method: request.method, hasIdempotencyKey: hasIdempotencyKey)
+            else {
+                return try finish(
+                    outcome, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt, errorBody: errorBody
+                )
+            }
+            let response: HTTPResponse? = if case .response(let response) = outcome { response } else { nil }
+            let delay = policy.delay(beforeRetry: attempt, response: response, now: Date(), random: configuration.random())
+            log(.retry, summary, attempt, status: response?.status, delay: delay,
+                message: "Retrying \(summary) after \(outcome.summary) in \(delay.timeInterval) s (retry \(attempt) of \(policy.maxRetries))")
+            do {
+                try await configuration.sleep(delay)
+            } catch {
+                throw .cancelled
+            }
+        }
+    }
+
+    /// Adds default headers, per-call options, the idempotency key and credentials.
+    private func prepare(
+        _ builder: HTTPRequestBuilder,
+        schemes: [SecurityScheme],
+        options: RequestOptions
+    ) -> HTTPRequestBuilder {
+        var builder = builder
+        for field in configuration.defaultHeaders where !builder.headers.contains(field.name) {
+            builder.headers.add(field.name, field.value)
+        }
+        if !builder.headers.contains("Accept") {
+            builder.headers.set("Accept", "application/json")
+        }
+        for field in options.additionalHeaders {
+            builder.headers.set(field.name, field.value)
+        }
+        for item in options.additionalQuery {
+            builder.addQuery(item.name, item.value)
+        }
+        if let key = options.idempotencyKey {
+            builder.headers.set(configuration.idempotencyHeaderName, key)
+        }
+        Authenticator.apply(credential, schemes: schemes, to: &builder)
+        return builder
+    }
+
+    /// One attempt through the middlewares and transport, bounded by `timeout`.
+    private func attemptOnce<ErrorBody>(
+        _ request: HTTPRequest,
+        timeout: Duration?,
+        errorBody: ErrorBody.Type
+    ) async throws(ClientError<ErrorBody>) -> AttemptOutcome {
+        if Task.isCancelled { throw .cancelled }
+        let middlewares = configuration.middlewares
+        let transport = configuration.transport
+        do {
+            let response = try await Deadline.run(timeout: timeout) {
+                try await middlewares.send(request) { request in
+                    try await transport.send(request, timeout: timeout)
+                }
+            }
+            return .response(response)
+        } catch is DeadlineExceeded {
+            return .timedOut
+        } catch is CancellationError {
+            throw .cancelled
+        } catch let error as TransportError {
+            if Task.isCancelled { throw .cancelled }
+            return error.kind == .timedOut ? .timedOut : .transportFailure(error)
+        } catch let error as URLError {
+            if Task.isCancelled || error.code == .cancelled { throw .cancelled }
+            return error.code == .timedOut ? .timedOut : .transportFailure(TransportError(kind: .other, message: "\(error)"))
+        } catch {
+            if Task.isCancelled { throw .cancelled }
+            return .transportFailure(TransportError(kind: .other, message: "\(error)"))
+        }
+    }
+
+    /// Turns the last outcome into the result: a response, or a typed error.
+    private func finish<ErrorBody>(
+        _ outcome: AttemptOutcome,
+        summary: RequestSummary,
+        redactor: Redactor,
+        timeout: Duration?,
+        attempts: Int,
+        errorBody: ErrorBody.Type
+    ) throws(ClientError<ErrorBody>) -> Exchange {
+        let error: ClientError<ErrorBody>
+        switch outcome {
+        case .response(let response):
+            if !response.isSuccess {
+                log(.failure, summary, attempts, status: response.status,
+                    message: "\(summary) failed with HTTP \(response.status) after \(attempts) attempt(s)")
+            }
+            return Exchange(response: response, request: summary, redactor: redactor)
+        case .timedOut:
+            error = .timeout(TimeoutFailure(request: summary, timeout: timeout ?? .zero, attempts: attempts))
+        case .transportFailure(let failure):
+            error = .transport(TransportFailure(
+                message: redactor.text(failure.message), kind: failure.kind, request: summary, attempts: attempts
+            ))
+        }
+        log(.failure, summary, attempts, message: error.description)
+        throw error
+    }
+
+    private func log(
+        _ kind: LogEvent.Kind,
+        _ request: RequestSummary,
+        _ attempt: Int,
+        status: Int? = nil,
+        headers: HTTPHeaders = [:],
+        delay: Duration? = nil,
+        message: String
+    ) {
+        configuration.logger?(LogEvent(
+            kind: kind, request: request, attempt: attempt, status: status, headers: headers, delay: delay,
+            message: message
+        ))
+    }
+}

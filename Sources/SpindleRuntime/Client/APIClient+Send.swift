@@ -1,0 +1,100 @@
+import Foundation
+
+extension APIClient {
+    /// Sends `request` and decodes a 2xx body as `Response`; a non-2xx status becomes `ClientError.api` with
+    /// the body `errors` picks and decodes (generated code passes the operation's error decoder).
+    ///
+    /// `Response == Data` returns the raw body (for binary responses) and `Response == JSONValue` keeps
+    /// member order and exact numbers.
+    public func send<Response: Decodable & Sendable, ErrorBody: Sendable>(
+        _ request: HTTPRequestBuilder,
+        options: RequestOptions = .init(),
+        errors: (HTTPResponse) -> ErrorBody?
+    ) async throws(ClientError<ErrorBody>) -> Response {
+        try await sendReturningResponse(request, options: options, errors: errors).value
+    }
+
+    /// Sends `request` and ignores a 2xx body (for `204 No Content` and other empty responses).
+    public func send<ErrorBody: Sendable>(
+        _ request: HTTPRequestBuilder,
+        options: RequestOptions = .init(),
+        errors: (HTTPResponse) -> ErrorBody?
+    ) async throws(ClientError<ErrorBody>) {
+        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
+        try exchange.requireSuccess(errors: errors)
+    }
+
+    /// Like `send`, but also returns the raw response, for headers such as rate limits and request ids.
+    public func sendReturningResponse<Response: Decodable & Sendable, ErrorBody: Sendable>(
+        _ request: HTTPRequestBuilder,
+        options: RequestOptions = .init(),
+        errors: (HTTPResponse) -> ErrorBody?
+    ) async throws(ClientError<ErrorBody>) -> (value: Response, response: HTTPResponse) {
+        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
+        try exchange.requireSuccess(errors: errors)
+        return (try exchange.decode(Response.self, decoder: configuration.makeJSONDecoder(), errorBody: ErrorBody.self), exchange.response)
+    }
+
+    /// Sends `request` with credentials, retries and timeouts and returns the final response whatever its
+    /// status. `errorBody` only names the error type to throw for failures other than a status.
+    public func sendRaw<ErrorBody: Sendable>(
+        _ request: HTTPRequestBuilder,
+        options: RequestOptions = .init(),
+        errorBody: ErrorBody.Type
+    ) async throws(ClientError<ErrorBody>) -> HTTPResponse {
+        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
+        return exchange.response
+    }
+
+    /// `sendRaw` for callers without an API error type.
+    public func sendRaw(
+        _ request: HTTPRequestBuilder,
+        options: RequestOptions = .init()
+    ) async throws(ClientError<Never>) -> HTTPResponse {
+        try await sendRaw(request, options: options, errorBody: Never.self)
+    }
+}
+
+/// A final response together with what is needed to explain it in errors.
+struct Exchange: Sendable {
+    let response: HTTPResponse
+    let request: RequestSummary
+    let redactor: Redactor
+
+    func requireSuccess<ErrorBody: Sendable>(
+        errors: (HTTPResponse) -> ErrorBody?
+    ) throws(ClientError<ErrorBody>) {
+        guard !response.isSuccess else { return }
+        throw .api(APIErrorResponse(
+            status: response.status,
+            headers: response.headers,
+            body: errors(response),
+            rawBody: response.body,
+            request: request,
+            bodyPreview: redactor.text(APIErrorResponse<ErrorBody>.preview(of: response.body))
+        ))
+    }
+
+    func decode<Response: Decodable, ErrorBody>(
+        _ type: Response.Type,
+        decoder: JSONDecoder,
+        errorBody: ErrorBody.Type
+    ) throws(ClientError<ErrorBody>) -> Response {
+        if let data = response.body as? Response { return data }
+        do {
+            if Response.self == JSONValue.self {
+                return try JSONValue(parsing: response.body) as! Response
+            }
+            return try decoder.decode(Response.self, from: response.body)
+        } catch {
+            let failure = DecodingFailure(error, status: response.status, rawBody: response.body, request: request)
+            throw .decoding(DecodingFailure(
+                message: redactor.text(failure.message),
+                path: failure.path,
+                status: failure.status,
+                rawBody: failure.rawBody,
+                request: request
+            ))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A secret that satisfies a `SecurityScheme`.
+///
+/// Descriptions and mirrors show `<redacted>`, so printing or dumping a client never reveals the secret.
+public enum Credential: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// An API key, for `.apiKey` schemes.
+    case apiKey(String)
+    /// A bearer token, for `.bearer` schemes.
+    case bearer(String)
+    /// A user name and password, for `.basic` schemes.
+    case basic(username: String, password: String)
+
+    /// Reads `name` from the process environment and wraps it with `make` (e.g. `Credential.apiKey`);
+    /// `nil` when the variable is unset or empty.
+    public static func fromEnvironment(_ name: String, as make: (String) -> Credential) -> Credential? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return make(value)
+    }
+
+    /// Whether this credential can be used with `scheme`.
+    public func fits(_ scheme: SecurityScheme) -> Bool {
+        switch (self, scheme) {
+        case (.apiKey, .apiKey), (.bearer, .bearer), (.basic, .basic): true
+        default: false
+        }
+    }
+
+    /// The strings that must never appear in logs or errors, in every form they are sent in.
+    var secrets: [String] {
+        switch self {
+        case .apiKey(let key), .bearer(let key):
+            return [key, PercentEncoding.encode(key, allowing: .queryValue)]
+        case .basic(let username, let password):
+            return [password, PercentEncoding.encode(password, allowing: .queryValue), basicToken(username, password)]
+        }
+    }
+
+    func basicToken(_ username: String, _ password: String) -> String {
+        Data("\(username):\(password)".utf8).base64EncodedString()
+    }
+
+    /// The kind of credential, without the secret.
+    public var description: String {
+        switch self {
+        case .apiKey: "Credential.apiKey(<redacted>)"
+        case .bearer: "Credential.bearer(<redacted>)"
+        case .basic(let username, _): "Credential.basic(username: \(username), password: <redacted>)"
+        }
+    }
+
+    /// Same as `description`.
+    public var debugDescription: String { description }
+
+    /// A mirror without the secret, so `dump` and debuggers do not print it.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["credential": description])
+    }
+}

@@ -1,0 +1,51 @@
+/// Something the client did, for `ClientConfiguration.logger`. All text and headers are redacted.
+public struct LogEvent: Sendable, CustomStringConvertible {
+    /// What happened.
+    public enum Kind: Sendable, Hashable {
+        /// An attempt is about to be sent.
+        case request
+        /// An attempt received a response (any status).
+        case response
+        /// An attempt failed and another will follow after `delay`.
+        case retry
+        /// The call failed for good.
+        case failure
+    }
+
+    /// What happened.
+    public let kind: Kind
+    /// The request's method and redacted URL.
+    public let request: RequestSummary
+    /// The attempt number, starting at 1.
+    public let attempt: Int
+    /// The response status, for `.response` and for `.retry`/`.failure` caused by a status.
+    public let status: Int?
+    /// The request headers for `.request`, the response headers for `.response`; redacted.
+    public let headers: HTTPHeaders
+    /// The wait before the next attempt, for `.retry`.
+    public let delay: Duration?
+    /// A one-line human-readable account of the event.
+    public let message: String
+
+    /// Creates an event.
+    public init(
+        kind: Kind,
+        request: RequestSummary,
+        attempt: Int,
+        status: Int? = nil,
+        headers: HTTPHeaders = [:],
+        delay: Duration? = nil,
+        message: String
+    ) {
+        self.kind = kind
+        self.request = request
+        self.attempt = attempt
+        self.status = status
+        self.headers = headers
+        self.delay = delay
+        self.message = message
+    }
+
+    /// The message.
+    public var description: String { message }
+}

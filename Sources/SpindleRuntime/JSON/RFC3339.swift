@@ -1,0 +1,103 @@
+import Foundation
+
+/// RFC 3339 timestamps, parsed and formatted by hand: `ISO8601DateFormatter` is not `Sendable`, needs one
+/// configuration per fraction style, and differs between Darwin and Linux Foundation.
+enum RFC3339 {
+    /// `2025-10-26T10:00:00.000Z`: UTC, always with milliseconds (rounded to the nearest millisecond).
+    static func string(from date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (days, millisecondOfDay) = floorDivision(milliseconds, 86_400_000)
+        let civil = CivilDate(daysSinceEpoch: days)
+        let seconds = millisecondOfDay / 1000
+        return civil.description + "T"
+            + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+            + "." + pad(millisecondOfDay % 1000, 3) + "Z"
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, with or without fractional seconds (any number of
+    /// digits), a lower-case `t`/`z` or a space separator, as RFC 3339 §5.6 allows.
+    static func date(from string: String) -> Date? {
+        var scanner = DigitScanner(Array(string.utf8))
+        guard let year = scanner.number(digits: 4), scanner.skip("-"),
+              let month = scanner.number(digits: 2), scanner.skip("-"),
+              let day = scanner.number(digits: 2),
+              let civil = CivilDate(year: year, month: month, day: day),
+              scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+              let hour = scanner.number(digits: 2), hour < 24, scanner.skip(":"),
+              let minute = scanner.number(digits: 2), minute < 60, scanner.skip(":"),
+              let second = scanner.number(digits: 2), second <= 60
+        else { return nil }
+        var fraction = 0.0
+        if scanner.skip(".") {
+            guard let digits = scanner.digitRun(), !digits.isEmpty else { return nil }
+            fraction = Double("0." + digits) ?? 0
+        }
+        guard let offsetSeconds = scanner.timeZoneOffset(), scanner.isAtEnd else { return nil }
+        let seconds = civil.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second) - offsetSeconds
+        return Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
+    }
+
+    static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+        return (quotient, value - quotient * divisor)
+    }
+
+    static func pad(_ value: some BinaryInteger, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// Reads fixed-width numbers and punctuation from ASCII bytes.
+struct DigitScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { index == bytes.count }
+
+    mutating func number(digits count: Int) -> Int? {
+        guard index + count <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[index..<index + count] {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        index += count
+        return value
+    }
+
+    mutating func digitRun() -> String? {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            index += 1
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    mutating func skip(_ character: Character) -> Bool {
+        guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
+        index += 1
+        return true
+    }
+
+    /// `Z`/`z` is zero; `±HH:MM` or `±HHMM` is returned in seconds east of UTC.
+    mutating func timeZoneOffset() -> Int64? {
+        if skip("Z") || skip("z") { return 0 }
+        let sign: Int64
+        if skip("+") {
+            sign = 1
+        } else if skip("-") {
+            sign = -1
+        } else {
+            return nil
+        }
+        guard let hours = number(digits: 2) else { return nil }
+        _ = skip(":")
+        guard let minutes = number(digits: 2), hours < 24, minutes < 60 else { return nil }
+        return sign * Int64(hours * 3600 + minutes * 60)
+    }
+}

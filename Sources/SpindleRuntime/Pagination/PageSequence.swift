@@ -1,0 +1,93 @@
+/// The pages of a paginated operation, fetched lazily as the sequence is iterated.
+///
+/// ```swift
+/// for try await page in client.customers.listPages(limit: 50) { ... }
+/// ```
+public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, Sendable {
+    /// Each element is one page.
+    public typealias Element = Page
+    /// Iteration fails with the operation's error.
+    public typealias Failure = ClientError<ErrorBody>
+
+    /// Fetches one page.
+    public typealias Fetch = @Sendable (PageRequest) async throws(ClientError<ErrorBody>) -> Page
+
+    private let fetch: Fetch
+    private let strategy: PaginationStrategy<Page>
+
+    /// Creates a sequence that fetches pages with `fetch`, moving between them with `strategy`.
+    public init(fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+        self.fetch = fetch
+        self.strategy = strategy
+    }
+
+    /// Starts a walk from the first page.
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(fetch: fetch, strategy: strategy)
+    }
+
+    /// A sequence of the items on the pages.
+    public func items<Item: Sendable>(_ items: @escaping @Sendable (Page) -> [Item]) -> ItemSequence<Item, ErrorBody> {
+        ItemSequence(pages: self, items: items)
+    }
+
+    /// Fetches every page (at most `limit`) into an array.
+    public func collect(limit: Int = .max) async throws(ClientError<ErrorBody>) -> [Page] {
+        var pages: [Page] = []
+        var iterator = makeAsyncIterator()
+        while pages.count < limit, let page = try await iterator.next() {
+            pages.append(page)
+        }
+        return pages
+    }
+
+    /// Walks the pages, one request at a time.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        /// Iteration fails with the operation's error.
+        public typealias Failure = ClientError<ErrorBody>
+
+        private let fetch: Fetch
+        private let strategy: PaginationStrategy<Page>
+        private var pending: PageRequest?
+        private var seenCursors: Set<String> = []
+        private var pagesFetched = 0
+        private var failure: String?
+
+        init(fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+            self.fetch = fetch
+            self.strategy = strategy
+            pending = strategy.first
+        }
+
+        /// Fetches the next page, or returns `nil` after the last one.
+        public mutating func next() async throws(ClientError<ErrorBody>) -> Page? {
+            try await next(in: nil)
+        }
+
+        /// Typed-throws iteration for `for try await` on platforms with Swift 6 concurrency.
+        @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *)
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws(ClientError<ErrorBody>) -> Page? {
+            try await next(in: actor)
+        }
+
+        /// The iteration step, run in the caller's isolation so the iterator never crosses actors.
+        mutating func next(in actor: isolated (any Actor)?) async throws(ClientError<ErrorBody>) -> Page? {
+            if let failure {
+                self.failure = nil
+                throw .pagination(PaginationFailure(message: failure, pagesFetched: pagesFetched))
+            }
+            guard let request = pending else { return nil }
+            pending = nil
+            if let cursor = request.cursor { seenCursors.insert(cursor) }
+            let page = try await fetch(request)
+            pagesFetched += 1
+            switch strategy.advance(page, request, seenCursors) {
+            case .next(let nextRequest): pending = nextRequest
+            case .end: break
+            // Deliver this page first; the next call reports why the walk cannot go on.
+            case .failure(let message): failure = message
+            }
+            return page
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A value that can be sent as a path, query, header or cookie parameter.
+///
+/// Primitives, `UUID`, `Date`, `URL`, `CalendarDate`, `JSONValue`, open enums and arrays of these conform
+/// already. Any `Encodable` type (generated objects, closed enums) conforms by declaring the conformance: the
+/// default implementation encodes it to JSON with sorted keys (so the output is deterministic) and maps the
+/// result, dropping `null` properties.
+public protocol ParameterEncodable: Sendable {
+    /// The value's structure; throws when the value cannot be represented.
+    func parameterValue() throws(EncodingFailure) -> ParameterValue
+}
+
+extension ParameterEncodable where Self: Encodable {
+    /// Encodes `self` with the runtime's JSON conventions and maps the JSON to a parameter value.
+    public func parameterValue() throws(EncodingFailure) -> ParameterValue {
+        let json = try JSONValue(encoding: self, encoder: JSONCoding.makeParameterEncoder())
+        return ParameterValue(json: json) ?? .list([])
+    }
+}
+
+extension String: ParameterEncodable {
+    /// The string itself.
+    public func parameterValue() -> ParameterValue { .text(self) }
+}
+
+extension Substring: ParameterEncodable {
+    /// The substring's text.
+    public func parameterValue() -> ParameterValue { .text(String(self)) }
+}
+
+extension Bool: ParameterEncodable {
+    /// `true` or `false`.
+    public func parameterValue() -> ParameterValue { .text(self ? "true" : "false") }
+}
+
+extension Int: ParameterEncodable {
+    /// Decimal digits.
+    public func parameterValue() -> ParameterValue { .text(String(self)) }
+}
+
+extension Int32: ParameterEncodable {
+    /// Decimal digits.
+    public func parameterValue() -> ParameterValue { .text(String(self)) }
+}
+
+extension Int64: ParameterEncodable {
+    /// Decimal digits.
+    public func parameterValue() -> ParameterValue { .text(String(self)) }
+}
+
+extension UInt: ParameterEncodable {
+    /// Decimal digits.
+    public func parameterValue() -> ParameterValue { .text(String(self)) }
+}
+
+extension UInt64: ParameterEncodable {
+    /// Decimal digits.
+    public func parameterValue() -> ParameterValue { .text(String(self)) }
+}
+
+extension Double: ParameterEncodable {
+    /// The shortest text that round-trips, without an exponent where possible (`0.00001`, not `1e-05`).
+    public func parameterValue() -> ParameterValue { .text(JSONNumber(self).text) }
+}
+
+extension Float: ParameterEncodable {
+    /// The shortest text that round-trips as a `Float` (`0.1`, not `0.10000000149011612`).
+    public func parameterValue() -> ParameterValue { .text(JSONNumber(self).text) }
+}
+
+extension Decimal: ParameterEncodable {
+    /// The exact decimal digits.
+    public func parameterValue() -> ParameterValue { .text(description) }
+}
+
+extension UUID: ParameterEncodable {
+    /// The lower-case hyphenated form, which is what servers generate and compare against.
+    public func parameterValue() -> ParameterValue { .text(uuidString.lowercased()) }
+}
+
+extension Date: ParameterEncodable {
+    /// RFC 3339 in UTC with milliseconds, e.g. `2025-10-26T10:00:00.000Z`.
+    public func parameterValue() -> ParameterValue { .text(RFC3339.string(from: self)) }
+}
+
+extension URL: ParameterEncodable {
+    /// The absolute string.
+    public func parameterValue() -> ParameterValue { .text(absoluteString) }
+}
+
+extension Array: ParameterEncodable where Element: ParameterEncodable {
+    /// A list of the elements' values.
+    public func parameterValue() throws(EncodingFailure) -> ParameterValue {
+        var values: [ParameterValue] = []
+        for element in self {
+            values.append(try element.parameterValue())
+        }
+        return .list(values)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// Collects one operation's parameters and body, then builds an `HTTPRequest` against a server URL.
+///
+/// Generated operations fill a builder in parameter order and hand it to `APIClient.send`. Setters never
+/// throw: a value that cannot be encoded is remembered in `encodingFailure` and `send` reports it as
+/// `ClientError.encoding`, which keeps generated code free of error plumbing. `nil` values are omitted.
+public struct HTTPRequestBuilder: Sendable {
+    /// The request method.
+    public var method: HTTPMethod
+    /// The path relative to the server URL, with `{name}` placeholders, e.g. `/api/v1/customers/{id}`.
+    public var pathTemplate: String
+    /// Header fields set so far.
+    public var headers: HTTPHeaders = [:]
+    /// The security schemes this operation accepts, overriding the client's; `[]` sends no credentials,
+    /// `nil` (the default) uses the client's schemes.
+    public var security: [SecurityScheme]?
+    /// The first encoding problem met, reported by `makeRequest` and `APIClient.send`.
+    public private(set) var encodingFailure: EncodingFailure?
+
+    private var pathValues: [String: String] = [:]
+    private var queryPairs: [ParameterSerializer.QueryPair] = []
+    private var cookies: [(name: String, value: String)] = []
+    var body: RequestBody?
+
+    /// Starts a request for `method` and `path` (a template with `{name}` placeholders).
+    public init(method: HTTPMethod, path: String) {
+        self.method = method
+        pathTemplate = path
+    }
+
+    // MARK: Parameters
+
+    /// Fills the `{name}` placeholder. Every character outside RFC 3986 unreserved is percent-encoded, so
+    /// `a/b c` becomes `a%2Fb%20c`; array items are comma-separated (`simple` style).
+    public mutating func setPathParameter(
+        _ name: String,
+        _ value: some ParameterEncodable,
+        style: PathStyle = .simple,
+        explode: Bool = false
+    ) {
+        guard let parameter = encoded(value, location: "path parameter \(name)") else { return }
+        pathValues[name] = ParameterSerializer.path(name: name, value: parameter, style: style, explode: explode)
+    }
+
+    /// Appends a query parameter, keeping call order. Defaults to OpenAPI's `form` style, exploded.
+    public mutating func addQuery<Value: ParameterEncodable>(
+        _ name: String,
+        _ value: Value?,
+        style: QueryStyle = .form,
+        explode: Bool = true
+    ) {
+        guard let value, let parameter = encoded(value, location: "query parameter \(name)") else { return }
+        queryPairs += ParameterSerializer.query(name: name, value: parameter, style: style, explode: explode)
+    }
+
+    /// Sets a header parameter (`simple` style: arrays comma-joined), replacing earlier values of the same
+    /// header. Values containing line breaks are rejected to prevent header injection.
+    public mutating func setHeader<Value: ParameterEncodable>(_ name: String, _ value: Value?, explode: Bool = false) {
+        guard let value, let parameter = encoded(value, location: "header \(name)") else { return }
+        let text = ParameterSerializer.header(parameter, explode: explode)
+        guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            recordFailure(EncodingFailure(message: "The value of header \(name) contains a line break."))
+            return
+        }
+        headers.set(name, text)
+    }
+
+    /// Adds a cookie parameter; all cookies are sent in one `Cookie: a=1; b=2` header.
+    public mutating func addCookie<Value: ParameterEncodable>(_ name: String, _ value: Value?, explode: Bool = true) {
+        guard let value, let parameter = encoded(value, location: "cookie \(name)") else { return }
+        cookies += ParameterSerializer.cookie(name: name, value: parameter, explode: explode)
+    }
+
+    // MARK: Bodies
+
+    /// Sets a JSON body, encoded with the client's `JSONEncoder` when sent; `nil` leaves the body empty.
+    public mutating func setJSONBody<Body: Encodable & Sendable>(_ body: Body?, contentType: String = "application/json") {
+        guard let body else { return }
+        self.body = RequestBody(contentType: contentType) { encoder throws(EncodingFailure) in
+            do {
+                return try encoder.encode(body)
+            } catch {
+                throw EncodingFailure(error)
+            }
+        }
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body from an object: arrays repeat the key, nested objects
+    /// use `key[property]`, `null`s are left out, spaces become `+`.
+    public mutating func setFormBody<Body: Encodable & Sendable>(_ body: Body?) {
+        guard let body else { return }
+        self.body = RequestBody(contentType: "application/x-www-form-urlencoded") { encoder throws(EncodingFailure) in
+            Data(try FormEncoder.encode(body, encoder: encoder).utf8)
+        }
+    }
+
+    /// Sets a `multipart/form-data` body. `boundary` defaults to a random one.
+    public mutating func setMultipartBody(_ parts: [MultipartPart], boundary: String? = nil) {
+        let boundary = boundary ?? "spindle-\(UUID().uuidString.lowercased())"
+        body = RequestBody(contentType: "multipart/form-data; boundary=\(boundary)") { encoder throws(EncodingFailure) in
+            try MultipartEncoder.encode(parts, boundary: boundary, encoder: encoder)
+        }
+    }
+
+    /// Sets raw body bytes with their media type; `nil` leaves the body empty.
+    public mutating func setBody(_ data: Data?, contentType: String) {
+        guard let data else { return }
+        body = RequestBody(contentType: contentType) { _ throws(EncodingFailure) in data }
+    }
+
+    // MARK: Building
+
+    /// The path with placeholders filled (unfilled ones are left as `{name}`).
+    public var path: String {
+        var path = pathTemplate
+        for (name, value) in pathValues {
+            path = path.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return path
+    }
+
+    /// The encoded query without the leading `?`, e.g. `a=1&a=2&b=x%20y`.
+    public var query: String {
+        queryPairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+    }
+
+    /// The `Cookie` header value for the cookie parameters, or `nil` if there are none.
+    public var cookieHeader: String? {
+        cookies.isEmpty ? nil : cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+    }
+
+    /// Builds the request: `serverURL` (whose path is kept as a prefix) + path + query, headers, cookies and
+    /// the body encoded with `jsonEncoder`.
+    public func makeRequest(
+        serverURL: URL,
+        jsonEncoder: JSONEncoder = JSONCoding.makeEncoder()
+    ) throws(EncodingFailure) -> HTTPRequest {
+        if let encodingFailure { throw encodingFailure }
+        let path = self.path
+        if let range = path.range(of: #"\{[^}]+\}"#, options: .regularExpression) {
+            throw EncodingFailure(message: "Path parameter \(path[range]) was not set.")
+        }
+        var base = serverURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        var urlText = base + (path.hasPrefix("/") ? path : "/" + path)
+        if !queryPairs.isEmpty { urlText += "?" + query }
+        guard let url = URL(string: urlText) else {
+            throw EncodingFailure(message: "\(urlText) is not a valid URL.")
+        }
+        var headers = self.headers
+        if let cookieHeader {
+            headers.set("Cookie", headers["Cookie"].map { "\($0); \(cookieHeader)" } ?? cookieHeader)
+        }
+        var bodyData: Data?
+        if let body {
+            bodyData = try body.encode(jsonEncoder)
+            if !headers.contains("Content-Type") { headers.set("Content-Type", body.contentType) }
+        }
+        return HTTPRequest(method: method, url: url, headers: headers, body: bodyData)
+    }
+
+    // MARK: Private
+
+    private mutating func encoded(_ value: some ParameterEncodable, location: String) -> ParameterValue? {
+        do {
+            return try value.parameterValue()
+        } catch {
+            recordFailure(EncodingFailure(message: "\(location): \(error.message)", path: error.path))
+            return nil
+        }
+    }
+
+    private mutating func recordFailure(_ failure: EncodingFailure) {
+        if encodingFailure == nil { encodingFailure = failure }
+    }
+}

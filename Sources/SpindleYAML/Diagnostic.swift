@@ -1,0 +1,77 @@
+/// One compiler-style message: a severity, a text and, usually, a source location.
+///
+/// Diagnostics order by location (unlocated ones first), then severity, then message,
+/// which gives stable output when a list of them is sorted.
+public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, CaseIterable {
+        /// The input is invalid; the stage that reported it fails.
+        case error
+        /// The input is accepted but probably not what the author meant.
+        case warning
+        /// Extra information attached to another diagnostic.
+        case note
+
+        /// Sort rank: errors first, then warnings, then notes.
+        var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+    }
+
+    /// How serious the diagnostic is.
+    public var severity: Severity
+    /// The human-readable message, without location or severity prefix.
+    public var message: String
+    /// Where the problem is, if it can be pinned to a place in a file.
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    /// An error diagnostic.
+    public static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    /// A warning diagnostic.
+    public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    /// A note diagnostic.
+    public static func note(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
+    }
+
+    /// `file:line:column: severity: message`, or `severity: message` without a location.
+    public var description: String {
+        if let location {
+            return "\(location): \(severity.rawValue): \(message)"
+        }
+        return "\(severity.rawValue): \(message)"
+    }
+
+    /// Orders by location (missing locations first), then severity, then message.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case (nil, .some):
+            return true
+        case (.some, nil):
+            return false
+        case let (.some(left), .some(right)) where left != right:
+            return left < right
+        default:
+            break
+        }
+        if lhs.severity != rhs.severity { return lhs.severity.rank < rhs.severity.rank }
+        return lhs.message < rhs.message
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import SpindleGenerator
+import SpindleYAML
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate (or check) Swift clients for the vendors under specs/.",
+        discussion: """
+            With no options, every folder in specs/ is a vendor: its OpenAPI documents are merged \
+            into one API and written to Generated/<Module>/. Output is replaced only after every \
+            vendor generated without errors, so a failed run leaves Generated/ untouched.
+
+            Diagnostics go to standard error as `file:line:column: error: message`. \
+            Exit status: 0 on success, 1 on spec errors or (with --check) stale output.
+            """
+    )
+
+    @Option(help: "Generate only this vendor folder under specs/.")
+    var vendor: String?
+
+    @Option(help: ArgumentHelp("Generate from this spec file or folder instead of specs/.", valueName: "path"))
+    var spec: String?
+
+    @Option(help: ArgumentHelp("The folder that receives one subfolder per module.", valueName: "dir"))
+    var output: String = "Generated"
+
+    @Option(help: ArgumentHelp("A folder of .mustache files that override Spindle's templates by name.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("The vendor config file (default: spindle.yaml beside the spec).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The folder of vendor folders.", valueName: "dir"))
+    var specs: String = "specs"
+
+    @Flag(help: "Write nothing; exit 1 and list the files that would change when the output is stale.")
+    var check = false
+
+    func run() throws {
+        let start = ContinuousClock.now
+        var templateSet = TemplateSet.builtIn
+        if let templates {
+            do {
+                templateSet = try templateSet.overriding(with: templates)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+        let jobs = try vendorJobs()
+        var results: [(job: String, output: VendorGenerator.Output)] = []
+        var failed = false
+        for job in jobs {
+            let result = VendorGenerator(specPath: job, configPath: config, templates: templateSet).run()
+            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            failed = failed || !result.succeeded
+            results.append((job, result))
+        }
+        if failed {
+            printError("error: generation failed; nothing was written")
+            throw ExitCode.failure
+        }
+
+        var changedFiles = 0
+        var stale: [String] = []
+        for (_, result) in results {
+            guard let module = result.module else { continue }
+            let directory = OutputDirectory(path: output + "/" + module.moduleName)
+            let changes = directory.changes(for: result.files)
+            changedFiles += changes.all.count
+            if check {
+                stale += changes.all.map { "\(directory.path)/\($0)" }
+            } else if !changes.isEmpty {
+                try directory.replace(with: result.files)
+            }
+        }
+        let modules = results.compactMap(\.output.module)
+        let elapsed = start.duration(to: .now)
+        let summary =
+            "\(modules.count) module\(modules.count == 1 ? "" : "s"), "
+            + "\(modules.reduce(0) { $0 + $1.typeCount }) types, "
+            + "\(modules.reduce(0) { $0 + $1.operations.count }) operations, "
+            + "\(results.reduce(0) { $0 + $1.output.files.count }) files, "
+            + "\(changedFiles) \(check ? "stale" : "changed") in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))"
+        if check && !stale.isEmpty {
+            for path in stale { printError("stale: \(path)") }
+            printError("error: \(output) is out of date; run `swift run spindle generate`")
+            print(summary)
+            throw ExitCode.failure
+        }
+        print(summary)
+    }
+
+    /// The spec folders or files to generate from.
+    private func vendorJobs() throws -> [String] {
+        if let spec { return [spec] }
+        if let vendor {
+            let path = specs + "/" + vendor
+            guard FileManager.default.fileExists(atPath: path) else {
+                printError("error: no vendor folder '\(path)'")
+                throw ExitCode.failure
+            }
+            return [path]
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: specs)) ?? []
+        let folders = names.sorted().filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: specs + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        guard !folders.isEmpty else {
+            printError("error: no vendor folders in '\(specs)'; pass --spec PATH or run from the repository root")
+            throw ExitCode.failure
+        }
+        return folders.map { specs + "/" + $0 }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SpindleRuntime
+import Testing
+
+@Suite("JSONValue")
+struct JSONValueTests {
+    @Test("parsing keeps member order and writing reproduces it")
+    func orderRoundTrip() throws {
+        let text = #"{"zeta":1,"alpha":[true,false,null],"mid":{"b":"x","a":-0.5}}"#
+        let value = try JSONValue(parsing: text)
+        #expect(value.objectValue?.keys == ["zeta", "alpha", "mid"])
+        #expect(value.jsonString() == text)
+    }
+
+    @Test("large integers keep every digit")
+    func bigIntegers() throws {
+        let text = #"[9007199254740993,18446744073709551615,123456789012345678901234567890,-9223372036854775808]"#
+        let value = try JSONValue(parsing: text)
+        #expect(value.jsonString() == text)
+        #expect(value[0]?.numberValue?.int64Value == 9_007_199_254_740_993)
+        #expect(value[3]?.intValue == Int.min)
+    }
+
+    @Test("large integers survive Codable round trips through Foundation's coders")
+    func bigIntegersThroughCodable() throws {
+        let data = Data(#"{"id":9007199254740993,"huge":123456789012345678901234567890,"f":0.1}"#.utf8)
+        let decoded = try JSONDecoder().decode(JSONValue.self, from: data)
+        #expect(decoded["id"] == .number(JSONNumber(Int64(9_007_199_254_740_993))))
+        #expect(decoded["huge"]?.numberValue?.text == "123456789012345678901234567890")
+        #expect(decoded["f"]?.doubleValue == 0.1)
+        let reencoded = try JSONValue(parsing: try JSONCoding.makeEncoder().encode(decoded))
+        #expect(reencoded == decoded)
+    }
+
+    @Test("numbers compare numerically")
+    func numericEquality() throws {
+        #expect(try JSONValue(parsing: "1.0") == 1)
+        #expect(try JSONValue(parsing: "1e2") == 100)
+        #expect(JSONNumber(text: "2.50") == JSONNumber(2.5))
+        #expect(JSONNumber(text: "01") == nil)
+        #expect(JSONNumber(1e21).text == "1000000000000000000000")
+    }
+
+    @Test("literals build values with ordered objects")
+    func literals() {
+        let value: JSONValue = ["name": "x", "count": 2, "ratio": 0.5, "ok": true, "none": nil, "list": [1, "a"]]
+        #expect(value.jsonString() == #"{"name":"x","count":2,"ratio":0.5,"ok":true,"none":null,"list":[1,"a"]}"#)
+        #expect(value["count"]?.intValue == 2)
+        #expect(value["none"]?.isNull == true)
+        #expect(value["list"]?[1]?.stringValue == "a")
+    }
+
+    @Test("objects compare without regard to order")
+    func objectEquality() throws {
+        #expect(try JSONValue(parsing: #"{"a":1,"b":2}"#) == JSONValue(parsing: #"{"b":2,"a":1}"#))
+        #expect(try JSONValue(parsing: #"{"a":1}"#) != JSONValue(parsing: #"{"a":2}"#))
+    }
+
+    @Test("strings escape and unescape, including surrogate pairs")
+    func strings() throws {
+        let value = try JSONValue(parsing: #"["line\nbreak \"q\" \\ \u00e9 \ud83d\ude00 \u0001"]"#)
+        #expect(value[0]?.stringValue == "line\nbreak \"q\" \\ é 😀 \u{01}")
+        #expect(value.jsonString() == #"["line\nbreak \"q\" \\ é 😀 \u0001"]"#)
+    }
+
+    @Test("invalid JSON is rejected with a position", arguments: ["{", "[1,]", #"{"a" 1}"#, "tru", "1 2", #""\ud800""#, "-", "01"])
+    func invalid(text: String) {
+        #expect(throws: DecodingFailure.self) { try JSONValue(parsing: text) }
+    }
+
+    @Test("decode re-reads a value as a model")
+    func decodeAsModel() throws {
+        let value: JSONValue = ["id": "w1", "name": "Widget"]
+        #expect(try value.decode(as: Widget.self) == Widget(id: "w1", name: "Widget"))
+    }
+}
