@@ -17,7 +17,7 @@ public struct AutumnClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - token: The credential for `bearerAuth`; when `nil`, read from the `AUTUMN_SECRET_KEY` environment variable.
+    ///   - token: The credential for `bearerAuth`; `nil` reads `AUTUMN_SECRET_KEY` from the environment.
     ///   - serverURL: The server to send requests to.
     ///   - configuration: Transport, middleware, retries, timeouts and logging.
     public init(
@@ -29,7 +29,8 @@ public struct AutumnClient: Sendable {
             serverURL: serverURL,
             configuration: configuration,
             security: [.bearer],
-            credential: token.map(Credential.bearer) ?? Credential.fromEnvironment("AUTUMN_SECRET_KEY", as: Credential.bearer)
+            credential: token.map(Credential.bearer)
+                ?? Credential.fromEnvironment("AUTUMN_SECRET_KEY", as: Credential.bearer)
         )
     }
 

@@ -13,11 +13,11 @@ public enum AutumnErrorBody: Sendable, Hashable {
 }
 
 extension AutumnErrorBody {
-    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
-    static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
-        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
-    }
-
     /// For operations that document no error body.
     static func undocumented(_ response: HTTPResponse) -> Self? { nil }
+
+    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
+    private static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
+        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
+    }
 }

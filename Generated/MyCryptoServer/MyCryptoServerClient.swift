@@ -21,7 +21,7 @@ public struct MyCryptoServerClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - token: The credential for `bearerAuth`; when `nil`, read from the `MYCRYPTOSERVER_API_KEY` environment variable.
+    ///   - token: The credential for `bearerAuth`; `nil` reads `MYCRYPTOSERVER_API_KEY` from the environment.
     ///   - serverURL: The server to send requests to.
     ///   - configuration: Transport, middleware, retries, timeouts and logging.
     public init(
@@ -33,7 +33,8 @@ public struct MyCryptoServerClient: Sendable {
             serverURL: serverURL,
             configuration: configuration,
             security: [.bearer],
-            credential: token.map(Credential.bearer) ?? Credential.fromEnvironment("MYCRYPTOSERVER_API_KEY", as: Credential.bearer)
+            credential: token.map(Credential.bearer)
+                ?? Credential.fromEnvironment("MYCRYPTOSERVER_API_KEY", as: Credential.bearer)
         )
     }
 

@@ -17,7 +17,7 @@ public struct SnapRefundClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - token: The credential for `bearerAuth`; when `nil`, read from the `SNAPREFUND_API_KEY` environment variable.
+    ///   - token: The credential for `bearerAuth`; `nil` reads `SNAPREFUND_API_KEY` from the environment.
     ///   - serverURL: The server to send requests to.
     ///   - configuration: Transport, middleware, retries, timeouts and logging.
     public init(
@@ -29,7 +29,8 @@ public struct SnapRefundClient: Sendable {
             serverURL: serverURL,
             configuration: configuration,
             security: [.bearer],
-            credential: token.map(Credential.bearer) ?? Credential.fromEnvironment("SNAPREFUND_API_KEY", as: Credential.bearer)
+            credential: token.map(Credential.bearer)
+                ?? Credential.fromEnvironment("SNAPREFUND_API_KEY", as: Credential.bearer)
         )
     }
 

@@ -17,7 +17,7 @@ public struct StiggClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - apiKey: The credential for `ApiKeyAuth`; when `nil`, read from the `STIGG_API_KEY` environment variable.
+    ///   - apiKey: The credential for `ApiKeyAuth`; `nil` reads `STIGG_API_KEY` from the environment.
     ///   - serverURL: The server to send requests to.
     ///   - configuration: Transport, middleware, retries, timeouts and logging.
     public init(
@@ -29,7 +29,8 @@ public struct StiggClient: Sendable {
             serverURL: serverURL,
             configuration: configuration,
             security: [.apiKey(name: "X-API-KEY", in: .header)],
-            credential: apiKey.map(Credential.apiKey) ?? Credential.fromEnvironment("STIGG_API_KEY", as: Credential.apiKey)
+            credential: apiKey.map(Credential.apiKey)
+                ?? Credential.fromEnvironment("STIGG_API_KEY", as: Credential.apiKey)
         )
     }
 

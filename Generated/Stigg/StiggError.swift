@@ -21,11 +21,22 @@ public enum StiggErrorBody: Sendable, Hashable {
 }
 
 extension StiggErrorBody {
-    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
-    static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
-        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
+    /// Decodes the body of an error response by its status.
+    static func decode(_ response: HTTPResponse) -> Self? {
+        switch response.status {
+        case 400: decode(response, as: badInputErrorResponse)
+        case 401: decode(response, as: unauthenticatedErrorResponse)
+        case 403: decode(response, as: forbiddenErrorResponse)
+        case 429: decode(response, as: tooManyRequestsErrorResponse)
+        default: nil
+        }
     }
 
     /// For operations that document no error body.
     static func undocumented(_ response: HTTPResponse) -> Self? { nil }
+
+    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
+    private static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
+        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
+    }
 }

@@ -85,14 +85,25 @@ extension {{clientName}} {
     {{access}} init(rawValue: {{rawType}}) { self.rawValue = rawValue }
 
 {{#cases}}
+{{#fits}}
     {{access}} static let {{{escapedName}}} = Self(rawValue: {{{literal}}})
+{{/fits}}
+{{^fits}}
+    {{access}} static let {{{escapedName}}} =
+        Self(rawValue: {{{literal}}})
+{{/fits}}
 {{/cases}}
 
+{{#knownInline}}
+    {{access}} static let allKnownValues: [Self] = [{{{knownInline}}}]
+{{/knownInline}}
+{{^knownInline}}
     {{access}} static let allKnownValues: [Self] = [
 {{#cases}}
         .{{{name}}},
 {{/cases}}
     ]
+{{/knownInline}}
 {{#nested}}
 
 {{{.}}}
@@ -121,13 +132,27 @@ import SpindleRuntime
 }
 
 extension {{errorBodyName}} {
-    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
-    static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
-        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
+{{#decoders}}
+    /// Decodes the body of an error response by its status{{#operations}}, for {{{operations}}}{{/operations}}.
+    static func {{name}}(_ response: HTTPResponse) -> Self? {
+        switch response.status {
+{{#cases}}
+        {{{pattern}}}: decode(response, as: {{{caseName}}})
+{{/cases}}
+{{#needsDefault}}
+        default: nil
+{{/needsDefault}}
+        }
     }
 
+{{/decoders}}
     /// For operations that document no error body.
     static func undocumented(_ response: HTTPResponse) -> Self? { nil }
+
+    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
+    private static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
+        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
+    }
 }
 """#,
         "header": #"""
@@ -307,7 +332,10 @@ import SpindleRuntime
 
     private static let variants: [UnionVariant] = [
 {{#variants}}
-        UnionVariant(required: [{{{requiredKeys}}}], known: [{{{knownKeys}}}]),
+        UnionVariant(
+            required: [{{{requiredKeys}}}],
+            known: [{{{knownKeys}}}]
+        ),
 {{/variants}}
     ]
 

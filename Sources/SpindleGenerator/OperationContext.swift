@@ -7,7 +7,8 @@ struct OperationContextBuilder {
     let access: String
     let errorName: String
     let errorBodyName: String
-    let errorCases: ErrorBodyCases
+    /// The error decoder function of each operation, by ``ErrorBodyCases/key(_:)``.
+    let errorDecoders: [String: String]
     let schemes: [IRSecurityScheme]
     let moduleSchemes: [String]
 
@@ -139,28 +140,7 @@ struct OperationContextBuilder {
     }
 
     private func errorDecoder(_ operation: IROperation) -> String {
-        let responses = operation.errorResponses.compactMap { response -> (String, String)? in
-            guard let type = response.type, let name = errorCases.caseName(for: type) else { return nil }
-            let pattern: String
-            if let code = response.statusCode {
-                pattern = "case \(code)"
-            } else if response.status == "default" {
-                pattern = "default"
-            } else {
-                let hundreds = Int(String(response.status.prefix(1)))! * 100
-                pattern = "case \(hundreds)..<\(hundreds + 100)"
-            }
-            return (pattern, "\(errorBodyName).decode(response, as: \(errorBodyName).\(SwiftNaming.escaped(name)))")
-        }
-        guard !responses.isEmpty else { return "\(errorBodyName).undocumented" }
-        // Exact codes first, then ranges, then default: the order Swift matches cases in.
-        let ordered = responses.filter { $0.0.hasPrefix("case") && !$0.0.contains("..<") }
-            + responses.filter { $0.0.contains("..<") } + responses.filter { $0.0 == "default" }
-        var lines = ["{ response in", "    switch response.status {"]
-        for (pattern, decode) in ordered { lines.append("    \(pattern): \(decode)") }
-        if !ordered.contains(where: { $0.0 == "default" }) { lines.append("    default: nil") }
-        lines += ["    }", "}"]
-        return lines.joined(separator: "\n    ")
+        "\(errorBodyName).\(errorDecoders[ErrorBodyCases.key(operation)] ?? "undocumented")"
     }
 
     private func docs(_ operation: IROperation, parameters: [MethodParameter]) -> [String] {

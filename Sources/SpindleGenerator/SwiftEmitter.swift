@@ -67,12 +67,13 @@ public struct SwiftEmitter {
         }
 
         let errorCases = ErrorBodyCases(operations: module.operations)
+        let errorDecoders = errorCases.decoders(for: module.operations)
         let errorName = module.moduleName + "Error"
         let errorBodyName = module.moduleName + "ErrorBody"
         let moduleSchemes = module.operations.first?.security ?? []
         let operations = OperationContextBuilder(
             spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
-            errorCases: errorCases, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
+            errorDecoders: errorDecoders.byOperation, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
 
         func renderOperations(_ list: [IROperation]) throws -> [String] {
             try list.map { indented(try render("operation", operations.context(for: $0)).trimmingCharacters(in: .newlines)) }
@@ -97,6 +98,14 @@ public struct SwiftEmitter {
                                 "escapedName": SwiftNaming.escaped(errorCase.name),
                                 "swiftType": spelling.spell(errorCase.type),
                                 "docs": docLines(errorCase.description),
+                            ]
+                        },
+                        "decoders": errorDecoders.decoders.map { decoder -> [String: Any] in
+                            [
+                                "name": decoder.name,
+                                "operations": decoder.operations.isEmpty ? false : decoder.operations.joined(separator: ", "),
+                                "needsDefault": decoder.needsDefault,
+                                "cases": decoder.cases.map { ["pattern": $0.pattern, "caseName": $0.caseName] },
                             ]
                         },
                     ])))
@@ -154,9 +163,10 @@ public struct SwiftEmitter {
             context["credentialType"] = type
             let fromEnvironment = environment.map { "Credential.fromEnvironment(\(swiftStringLiteral($0)), as: \(make.isEmpty ? "Credential.bearer" : make))" }
             let given = make.isEmpty ? label : "\(label).map(\(make))"
-            context["credentialExpression"] = fromEnvironment.map { "\(given) ?? \($0)" } ?? given
+            // The fallback goes on its own line: together they rarely fit the line limit.
+            context["credentialExpression"] = fromEnvironment.map { "\(given)\n                ?? \($0)" } ?? given
             context["credentialDocs"] =
-                "The credential for `\(scheme.name)`" + (environment.map { "; when `nil`, read from the `\($0)` environment variable." } ?? ".")
+                "The credential for `\(scheme.name)`" + (environment.map { "; `nil` reads `\($0)` from the environment." } ?? ".")
         }
         return context
     }

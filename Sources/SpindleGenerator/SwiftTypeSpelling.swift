@@ -40,6 +40,9 @@ struct SwiftTypeSpelling {
     let lookup: ([String]) -> IRType?
 }
 
+/// The line length generated code keeps to (the repository's `.swift-format` uses the same).
+let lineLimit = 120
+
 /// Doc comment lines from spec text: one `///` line per source line, wrapped at a readable width.
 func docLines(_ text: String?, width: Int = 92) -> [String] {
     guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return [] }

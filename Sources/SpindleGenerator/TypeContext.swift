@@ -25,7 +25,7 @@ struct TypeContextBuilder {
         ]
         switch type.kind {
         case .object(let object): context["object"] = objectContext(object, type: type)
-        case .enumeration(let enumeration): context["enumeration"] = enumContext(enumeration)
+        case .enumeration(let enumeration): context["enumeration"] = enumContext(enumeration, depth: type.path.count)
         case .union(let union): context["union"] = unionContext(union, type: type)
         case .alias(let target): context["alias"] = ["swiftType": spelling.spell(target, in: Array(type.path.dropLast()))]
         }
@@ -118,16 +118,25 @@ struct TypeContextBuilder {
         }
     }
 
-    private func enumContext(_ enumeration: IREnum) -> [String: Any] {
+    /// `depth` is the type's nesting level (1 for top level): members are indented `4 * depth`.
+    private func enumContext(_ enumeration: IREnum, depth: Int) -> [String: Any] {
         let isString = enumeration.rawType == .string
+        let indent = 4 * depth
+        let known = enumeration.cases.map { "." + $0.swiftName }.joined(separator: ", ")
+        let knownLine = "\(access) static let allKnownValues: [Self] = [\(known)]"
         return [
             "isString": isString,
             "rawType": isString ? "String" : "Int",
+            "knownInline": indent + knownLine.count <= lineLimit && !enumeration.cases.isEmpty ? known : false,
             "cases": enumeration.cases.map { enumCase -> [String: Any] in
-                [
+                let escaped = SwiftNaming.escaped(enumCase.swiftName)
+                let literal = isString ? swiftStringLiteral(enumCase.rawValue) : enumCase.rawValue
+                let line = "\(access) static let \(escaped) = Self(rawValue: \(literal))"
+                return [
                     "name": enumCase.swiftName,
-                    "escapedName": SwiftNaming.escaped(enumCase.swiftName),
-                    "literal": isString ? swiftStringLiteral(enumCase.rawValue) : enumCase.rawValue,
+                    "escapedName": escaped,
+                    "literal": literal,
+                    "fits": indent + line.count <= lineLimit,
                 ]
             },
         ]

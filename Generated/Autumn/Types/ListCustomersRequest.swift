@@ -56,9 +56,6 @@ public struct ListCustomersRequest: Codable, Hashable, Sendable {
         public static let active = Self(rawValue: "active")
         public static let scheduled = Self(rawValue: "scheduled")
 
-        public static let allKnownValues: [Self] = [
-            .active,
-            .scheduled,
-        ]
+        public static let allKnownValues: [Self] = [.active, .scheduled]
     }
 }

@@ -44,9 +44,6 @@ public struct Plan: Codable, Hashable, Sendable {
         public static let month = Self(rawValue: "month")
         public static let year = Self(rawValue: "year")
 
-        public static let allKnownValues: [Self] = [
-            .month,
-            .year,
-        ]
+        public static let allKnownValues: [Self] = [.month, .year]
     }
 }

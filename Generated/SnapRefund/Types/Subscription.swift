@@ -63,11 +63,6 @@ public struct Subscription: Codable, Hashable, Sendable {
         public static let canceled = Self(rawValue: "canceled")
         public static let trialing = Self(rawValue: "trialing")
 
-        public static let allKnownValues: [Self] = [
-            .active,
-            .pastDue,
-            .canceled,
-            .trialing,
-        ]
+        public static let allKnownValues: [Self] = [.active, .pastDue, .canceled, .trialing]
     }
 }

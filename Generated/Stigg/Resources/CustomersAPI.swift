@@ -56,15 +56,7 @@ extension StiggClient.CustomersAPI {
         request.addQuery("createdAt", createdAt)
         request.setHeader("X-ACCOUNT-ID", xAccountId)
         request.setHeader("X-ENVIRONMENT-ID", xEnvironmentId)
-        return try await client.send(request, options: options, errors: { response in
-            switch response.status {
-            case 400: StiggErrorBody.decode(response, as: StiggErrorBody.badInputErrorResponse)
-            case 401: StiggErrorBody.decode(response, as: StiggErrorBody.unauthenticatedErrorResponse)
-            case 403: StiggErrorBody.decode(response, as: StiggErrorBody.forbiddenErrorResponse)
-            case 429: StiggErrorBody.decode(response, as: StiggErrorBody.tooManyRequestsErrorResponse)
-            default: nil
-            }
-        })
+        return try await client.send(request, options: options, errors: StiggErrorBody.decode)
     }
 }
 
@@ -115,14 +107,6 @@ extension StiggClient.CustomersAPI.IntegrationsAPI {
         request.addQuery("vendorIdentifier", vendorIdentifier, explode: false)
         request.setHeader("X-ACCOUNT-ID", xAccountId)
         request.setHeader("X-ENVIRONMENT-ID", xEnvironmentId)
-        return try await client.send(request, options: options, errors: { response in
-            switch response.status {
-            case 400: StiggErrorBody.decode(response, as: StiggErrorBody.badInputErrorResponse)
-            case 401: StiggErrorBody.decode(response, as: StiggErrorBody.unauthenticatedErrorResponse)
-            case 403: StiggErrorBody.decode(response, as: StiggErrorBody.forbiddenErrorResponse)
-            case 429: StiggErrorBody.decode(response, as: StiggErrorBody.tooManyRequestsErrorResponse)
-            default: nil
-            }
-        })
+        return try await client.send(request, options: options, errors: StiggErrorBody.decode)
     }
 }

@@ -61,9 +61,18 @@ public struct CustomerIntegration: Codable, Hashable, Sendable {
         case unknown(JSONValue)
 
         private static let variants: [UnionVariant] = [
-            UnionVariant(required: ["billingId", "billingLinkUrl", "priceGroupPackageBillingId"], known: ["billingId", "billingLinkUrl", "priceGroupPackageBillingId"]),
-            UnionVariant(required: ["billingId", "billingLinkUrl"], known: ["billingId", "billingLinkUrl"]),
-            UnionVariant(required: ["dimensions"], known: ["dimensions"]),
+            UnionVariant(
+                required: ["billingId", "billingLinkUrl", "priceGroupPackageBillingId"],
+                known: ["billingId", "billingLinkUrl", "priceGroupPackageBillingId"]
+            ),
+            UnionVariant(
+                required: ["billingId", "billingLinkUrl"],
+                known: ["billingId", "billingLinkUrl"]
+            ),
+            UnionVariant(
+                required: ["dimensions"],
+                known: ["dimensions"]
+            ),
         ]
 
         public init(from decoder: any Decoder) throws {

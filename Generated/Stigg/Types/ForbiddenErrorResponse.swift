@@ -40,10 +40,6 @@ public struct ForbiddenErrorResponse: Codable, Hashable, Sendable {
         public static let accessDeniedError = Self(rawValue: "AccessDeniedError")
         public static let noFeatureEntitlementError = Self(rawValue: "NoFeatureEntitlementError")
 
-        public static let allKnownValues: [Self] = [
-            .identityForbidden,
-            .accessDeniedError,
-            .noFeatureEntitlementError,
-        ]
+        public static let allKnownValues: [Self] = [.identityForbidden, .accessDeniedError, .noFeatureEntitlementError]
     }
 }

@@ -62,10 +62,6 @@ public struct PaymentMethod: Codable, Hashable, Sendable {
         public static let bank = Self(rawValue: "BANK")
         public static let cashApp = Self(rawValue: "CASH_APP")
 
-        public static let allKnownValues: [Self] = [
-            .card,
-            .bank,
-            .cashApp,
-        ]
+        public static let allKnownValues: [Self] = [.card, .bank, .cashApp]
     }
 }

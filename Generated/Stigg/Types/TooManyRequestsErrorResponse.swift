@@ -38,8 +38,6 @@ public struct TooManyRequestsErrorResponse: Codable, Hashable, Sendable {
 
         public static let rateLimitExceeded = Self(rawValue: "RateLimitExceeded")
 
-        public static let allKnownValues: [Self] = [
-            .rateLimitExceeded,
-        ]
+        public static let allKnownValues: [Self] = [.rateLimitExceeded]
     }
 }

@@ -38,8 +38,6 @@ public struct UnauthenticatedErrorResponse: Codable, Hashable, Sendable {
 
         public static let unauthenticated = Self(rawValue: "Unauthenticated")
 
-        public static let allKnownValues: [Self] = [
-            .unauthenticated,
-        ]
+        public static let allKnownValues: [Self] = [.unauthenticated]
     }
 }

@@ -1,0 +1,145 @@
+import Foundation
+import SpindleRuntime
+import Testing
+
+@Suite("Integration: failures, timeouts and cancellation")
+struct FailureIntegrationTests {
+    @Test("a connection dropped mid-response is a transport error marked as dropped")
+    func droppedConnection() async throws {
+        let error = try await TestServer.run({ _ in
+            ServerReply(status: 200, headers: ["Content-Type": "application/json"], body: Data(widgetJSON.utf8), dropAfterBytes: 8)
+        }) { url in
+            await expectClientError { () async throws(TestError) in try await integrationClient(url, maxRetries: 0).get(id: "w1") }
+        }
+        guard case .transport(let failure) = error else {
+            Issue.record("Expected a transport error, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.connectionDropped)
+        #expect(failure.attempts == 1)
+    }
+
+    @Test("a GET whose connection dropped is retried and then succeeds")
+    func droppedThenRecovered() async throws {
+        let log = RequestLog()
+        let widget = try await TestServer.run({ request in
+            let reply = ServerReply.json(widgetJSON)
+            if log.record(request) == 1 {
+                return ServerReply(status: 200, headers: reply.headers, body: reply.body, dropAfterBytes: 8)
+            }
+            return reply
+        }) { url in
+            try await integrationClient(url).get(id: "w1")
+        }
+        #expect(widget.id == "w1")
+        #expect(log.count == 2)
+    }
+
+    @Test("a body that does not match the schema fails with the JSON path")
+    func schemaMismatch() async throws {
+        let body = #"{"data":[{"id":"w1","name":"A"},{"id":2,"name":"B"}]}"#
+        let error = try await TestServer.run({ _ in .json(body) }) { url in
+            await expectClientError { () async throws(TestError) in try await integrationClient(url).list() }
+        }
+        guard case .decoding(let failure) = error else {
+            Issue.record("Expected a decoding error, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.path == "data[1].id")
+        #expect(failure.status == 200)
+        #expect(failure.rawBody.text == body)
+    }
+
+    @Test("syntactically malformed JSON is a decoding error at the root")
+    func malformedJSON() async throws {
+        let error = try await TestServer.run({ _ in .json(#"{"data":[{"id":"w1","#) }) { url in
+            await expectClientError { () async throws(TestError) in try await integrationClient(url).list() }
+        }
+        guard case .decoding(let failure) = error else {
+            Issue.record("Expected a decoding error, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.rawBody.text == #"{"data":[{"id":"w1","#)
+    }
+
+    @Test("a slow server hits the timeout")
+    func slowServer() async throws {
+        let start = ContinuousClock.now
+        let error = try await TestServer.run({ _ in
+            try await Task.sleep(for: .seconds(3))
+            return .json(widgetJSON)
+        }) { url in
+            await expectClientError { () async throws(TestError) in
+                try await integrationClient(url, maxRetries: 0, timeout: .milliseconds(300)).get(id: "w1")
+            }
+        }
+        guard case .timeout(let failure) = error else {
+            Issue.record("Expected a timeout, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.timeout == .milliseconds(300))
+        #expect(ContinuousClock.now - start < .seconds(2.5))
+    }
+
+    @Test("cancelling a call waiting on a slow server returns promptly")
+    func cancelSlowServer() async throws {
+        let log = RequestLog()
+        try await TestServer.run({ request in
+            _ = log.record(request)
+            try await Task.sleep(for: .seconds(3))
+            return .json(widgetJSON)
+        }) { url in
+            let client = integrationClient(url)
+            let task = Task { () async throws(TestError) -> Widget in try await client.get(id: "w1") }
+            try await waitUntil { log.count == 1 }
+            let start = ContinuousClock.now
+            task.cancel()
+            let result = await task.result
+            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(result.error.map { if case .cancelled = $0 { true } else { false } } == true)
+        }
+    }
+
+    @Test("cancelling a call waiting out Retry-After returns promptly without another attempt")
+    func cancelDuringBackoff() async throws {
+        let log = RequestLog()
+        try await TestServer.run({ request in
+            _ = log.record(request)
+            return .status(503, headers: ["Retry-After": "30"])
+        }) { url in
+            let client = integrationClient(url)
+            let task = Task { () async throws(TestError) -> Widget in try await client.get(id: "w1") }
+            try await waitUntil { log.count == 1 }
+            try await Task.sleep(for: .milliseconds(100))
+            let start = ContinuousClock.now
+            task.cancel()
+            let result = await task.result
+            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(result.error.map { if case .cancelled = $0 { true } else { false } } == true)
+        }
+        #expect(log.count == 1)
+    }
+
+    @Test("nothing listening: a connection failure")
+    func connectionRefused() async throws {
+        // Take a free port from a server and stop it, so nothing listens there any more.
+        let url = try await TestServer.run({ _ in .status(200) }) { $0 }
+        let error = await expectClientError { () async throws(TestError) in
+            try await integrationClient(url, maxRetries: 1).get(id: "w1")
+        }
+        guard case .transport(let failure) = error else {
+            Issue.record("Expected a transport error, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.kind == .connectionFailed)
+        #expect(failure.attempts == 2)
+    }
+}
+
+/// Polls `condition` every 10 ms for up to 5 s.
+func waitUntil(_ condition: () -> Bool) async throws {
+    for _ in 0..<500 where !condition() {
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    if !condition() { throw TestServerError("Condition not met within 5 s") }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SpindleRuntime
+
+/// A client for the integration tests: the real URLSession transport, quick backoff, generous but bounded
+/// timeouts.
+func integrationClient(
+    _ serverURL: URL,
+    maxRetries: Int = 2,
+    timeout: Duration = .seconds(10),
+    logger: (@Sendable (LogEvent) -> Void)? = nil
+) -> WidgetClient {
+    WidgetClient(
+        apiKey: "test-key",
+        serverURL: serverURL,
+        configuration: ClientConfiguration(
+            retryPolicy: RetryPolicy(maxRetries: maxRetries, initialDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
+            timeout: timeout,
+            logger: logger
+        )
+    )
+}
+
+/// Counts requests on the server side and records them.
+final class RequestLog: Sendable {
+    private let storage = Mutex<[ServerRequest]>([])
+
+    /// Records `request` and returns how many requests (including this one) have arrived.
+    func record(_ request: ServerRequest) -> Int {
+        storage.withLock { requests in
+            requests.append(request)
+            return requests.count
+        }
+    }
+
+    var requests: [ServerRequest] { storage.withLock { $0 } }
+    var count: Int { requests.count }
+}
+
+let widgetJSON = #"{"id":"w1","name":"Widget"}"#
