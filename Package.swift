@@ -56,6 +56,14 @@ let package = Package(
         .testTarget(name: "SpindleOpenAPITests", dependencies: ["SpindleOpenAPI"], swiftSettings: strict),
         .testTarget(name: "SpindleIRTests", dependencies: ["SpindleIR"], swiftSettings: strict),
         .testTarget(
+            name: "VendorClientTests",
+            dependencies: vendors.map { .target(name: $0) } + [
+                "SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            exclude: [],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SpindleRuntimeTests",
             dependencies: ["SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strict

@@ -242,24 +242,29 @@ extension {{errorBodyName}} {
 
 /// Every page of `{{{methodName}}}`, fetched as the loop advances; stops after the last page.
 {{access}} func {{{pagesMethodName}}}(
-{{#pageParameters}}
+{{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
-{{/pageParameters}}
+{{/parameters}}
     options: RequestOptions = .init()
 ) -> PageSequence<{{{pageType}}}, {{errorBodyName}}> {
-    PageSequence({{{strategy}}}) { position in
-        try await self.{{{methodName}}}({{{pageCallArguments}}}, options: options)
-    }
+    PageSequence(
+        fetch: { pageRequest in
+{{#fetchStatements}}
+            {{{.}}}
+{{/fetchStatements}}
+        },
+        strategy: {{{strategy}}}
+    )
 }
 
 /// Every item of `{{{methodName}}}` across all pages, fetched as the loop advances.
 {{access}} func {{{itemsMethodName}}}(
-{{#pageParameters}}
+{{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
-{{/pageParameters}}
+{{/parameters}}
     options: RequestOptions = .init()
 ) -> ItemSequence<{{{itemType}}}, {{errorBodyName}}> {
-    ItemSequence(pages: {{{pagesMethodName}}}({{{forwardArguments}}}options: options)) { $0{{{itemsExpression}}} }
+    {{{itemsCall}}}
 }
 {{/pagination}}
 """#,

@@ -39,12 +39,70 @@ struct OperationContextBuilder {
             "pathLiteral": swiftStringLiteral(operation.path),
             "requestStatements": requestStatements,
             "errorDecoder": errorDecoder(operation),
-            "pagination": false,
+            "pagination": paginationContext(operation, parameters: parameters) ?? false,
+        ]
+    }
+
+    /// The `<method>Pages` and `<method>All` companions of a paginated operation.
+    private func paginationContext(_ operation: IROperation, parameters: [MethodParameter]) -> [String: Any]? {
+        guard let pagination = operation.pagination, let page = operation.successResponse?.type,
+            case .array(let item) = pagination.items.type
+        else { return nil }
+        let method = operation.methodName
+        let items = pagination.items.isOptional ? "\(pagination.items.swiftExpression) ?? []" : pagination.items.swiftExpression
+        func argument(_ parameter: MethodParameter, replacing: String? = nil, with value: String? = nil) -> String {
+            "\(parameter.name): \(parameter.name == replacing ? value! : parameter.label)"
+        }
+        // Fetch statements sit at column 12 of the template (16 once the operation is indented).
+        func call(replacing: String?, with value: String?, prefix: String = "") -> String {
+            let arguments = parameters.map { argument($0, replacing: replacing, with: value) } + ["options: options"]
+            return wrappedCall(prefix + "try await self.\(SwiftNaming.escaped(method))", arguments, indent: 16)
+        }
+        func variable(_ name: String) -> String { SwiftNaming.escaped(name) }
+        var fetch: [String] = []
+        let strategy: String
+        switch pagination.style {
+        case .cursor:
+            guard let cursor = pagination.cursorParameter, let next = pagination.nextCursor,
+                pagination.nextCursor?.type == .string
+            else { return nil }
+            fetch = [call(replacing: cursor, with: "pageRequest.cursor ?? \(variable(cursor))")]
+            strategy = ".cursor { $0\(next.swiftExpression) }"
+        case .offset:
+            guard let offset = pagination.offsetParameter else { return nil }
+            let hasMore = pagination.hasMore.map { ", hasMore: { $0\($0.swiftExpression) }" } ?? ""
+            if pagination.inBody {
+                fetch = ["var body = body", "body.\(variable(offset)) = pageRequest.offset", call(replacing: nil, with: nil, prefix: "return ")]
+                strategy = ".offset(start: body.\(variable(offset)) ?? 0, items: { $0\(items) }\(hasMore))"
+            } else {
+                fetch = [call(replacing: offset, with: "pageRequest.offset ?? \(variable(offset))")]
+                strategy = ".offset(start: \(variable(offset)) ?? 0, items: { $0\(items) }\(hasMore))"
+            }
+        case .page:
+            guard let pageParameter = pagination.pageParameter, !pagination.inBody else { return nil }
+            fetch = [call(replacing: pageParameter, with: "pageRequest.pageNumber ?? \(variable(pageParameter))")]
+            let total = pagination.total.map { ", total: { $0\($0.swiftExpression) }" } ?? ""
+            let limit = pagination.limitParameter.map { ", limit: \(variable($0))" } ?? ""
+            strategy = ".page(start: \(variable(pageParameter)) ?? 1, items: { $0\(items) }\(total)\(limit))"
+        }
+        return [
+            "pagesMethodName": SwiftNaming.escaped(method + "Pages"),
+            "itemsMethodName": SwiftNaming.escaped(method + "All"),
+            "pageType": spelling.spell(page),
+            "itemType": spelling.spell(item),
+            "fetchStatements": fetch,
+            "strategy": strategy,
+            "itemsCall": wrappedCall(
+                SwiftNaming.escaped(method + "Pages"), parameters.map { "\($0.name): \($0.label)" } + ["options: options"],
+                indent: 8, suffix: ".items { $0\(items) }"),
         ]
     }
 
     /// A method parameter: label, type, default and doc text.
     struct MethodParameter {
+        /// The argument label (unescaped: labels may be keywords).
+        var name: String
+        /// The parameter as a variable (escaped).
         var label: String
         var swiftType: String
         var defaultArgument: String?
@@ -66,7 +124,7 @@ struct OperationContextBuilder {
             let type = spelling.spell(body.type)
             result.append(
                 MethodParameter(
-                    label: "body", swiftType: body.required ? type : type + "?",
+                    name: "body", label: "body", swiftType: body.required ? type : type + "?",
                     defaultArgument: body.required ? (canDefaultConstruct(body.type) ? ".init()" : nil) : "nil",
                     docs: body.description ?? "The request body."))
         }
@@ -83,6 +141,7 @@ struct OperationContextBuilder {
             defaultArgument = literal
         }
         return MethodParameter(
+            name: parameter.swiftName,
             label: SwiftNaming.escaped(parameter.swiftName),
             swiftType: parameter.required ? type : type + "?",
             defaultArgument: defaultArgument,
@@ -165,6 +224,16 @@ struct OperationContextBuilder {
         }
         lines.append("- Throws: `\(errorName)`, with the decoded body for documented error statuses.")
         return lines
+    }
+
+    /// `name(a, b)` on one line when it fits at `indent` (the final column of the template line
+    /// plus the operation's own indentation), else one argument per line.
+    private func wrappedCall(_ name: String, _ arguments: [String], indent: Int, suffix: String = "") -> String {
+        let single = "\(name)(\(arguments.joined(separator: ", ")))\(suffix)"
+        if indent + single.count <= lineLimit { return single }
+        let inner = String(repeating: " ", count: indent)
+        let outer = String(repeating: " ", count: indent - 4)
+        return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n\(outer))\(suffix)"
     }
 
     private func securityLiteral(_ scheme: IRSecurityScheme) -> String {

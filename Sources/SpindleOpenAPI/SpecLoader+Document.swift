@@ -13,8 +13,9 @@ extension SpecLoader {
             report(.error("an OpenAPI document must be a mapping at the top level", at: root.location))
             return nil
         }
-        if let swagger = root["swagger"] {
-            report(.error("Swagger \(swagger.scalar ?? "2.0") documents are not supported; convert the file to OpenAPI 3 first (for example with swagger2openapi)", at: swagger.location))
+        if let swaggerKey = root.keyNode(for: "swagger") {
+            let swagger = root["swagger"]?.scalar ?? "2.0"
+            report(.error("Swagger \(swagger) documents are not supported; convert the file to OpenAPI 3 first (for example with swagger2openapi)", at: swaggerKey.location))
             return nil
         }
         guard let versionNode = root["openapi"], let version = versionNode.scalar else {

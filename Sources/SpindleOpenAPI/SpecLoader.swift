@@ -40,6 +40,7 @@ public final class SpecLoader {
         do {
             let document = try YAMLDocument.parse(bytes, file: path, limits: limits)
             documents[path] = document
+            for warning in document.warnings { report(warning) }
             return document
         } catch {
             unreadable.insert(path)

@@ -32,4 +32,29 @@ extension AutumnClient.CustomersAPI {
         request.setJSONBody(body)
         return try await client.send(request, options: options, errors: AutumnErrorBody.undocumented)
     }
+
+    /// Every page of `list`, fetched as the loop advances; stops after the last page.
+    public func listPages(
+        xApiVersion: String = "2.1",
+        body: ListCustomersRequest = .init(),
+        options: RequestOptions = .init()
+    ) -> PageSequence<CustomerList, AutumnErrorBody> {
+        PageSequence(
+            fetch: { pageRequest in
+                var body = body
+                body.offset = pageRequest.offset
+                return try await self.list(xApiVersion: xApiVersion, body: body, options: options)
+            },
+            strategy: .offset(start: body.offset ?? 0, items: { $0.list }, hasMore: { $0.hasMore })
+        )
+    }
+
+    /// Every item of `list` across all pages, fetched as the loop advances.
+    public func listAll(
+        xApiVersion: String = "2.1",
+        body: ListCustomersRequest = .init(),
+        options: RequestOptions = .init()
+    ) -> ItemSequence<Customer, AutumnErrorBody> {
+        listPages(xApiVersion: xApiVersion, body: body, options: options).items { $0.list }
+    }
 }

@@ -45,6 +45,31 @@ extension MyCryptoServerClient.CustomersAPI {
         return try await client.send(request, options: options, errors: MyCryptoServerErrorBody.undocumented)
     }
 
+    /// Every page of `list`, fetched as the loop advances; stops after the last page.
+    public func listPages(
+        limit: Int? = nil,
+        page: Int? = nil,
+        email: String? = nil,
+        options: RequestOptions = .init()
+    ) -> PageSequence<CustomerList, MyCryptoServerErrorBody> {
+        PageSequence(
+            fetch: { pageRequest in
+                try await self.list(limit: limit, page: pageRequest.pageNumber ?? page, email: email, options: options)
+            },
+            strategy: .page(start: page ?? 1, items: { $0.data }, total: { $0.total }, limit: limit)
+        )
+    }
+
+    /// Every item of `list` across all pages, fetched as the loop advances.
+    public func listAll(
+        limit: Int? = nil,
+        page: Int? = nil,
+        email: String? = nil,
+        options: RequestOptions = .init()
+    ) -> ItemSequence<Customer, MyCryptoServerErrorBody> {
+        listPages(limit: limit, page: page, email: email, options: options).items { $0.data }
+    }
+
     /// Retrieve a customer
     ///
     /// Retrieves a single customer by their ID. Required scope: customers:read

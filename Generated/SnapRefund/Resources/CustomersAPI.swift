@@ -43,4 +43,39 @@ extension SnapRefundClient.CustomersAPI {
         request.addQuery("include_subscriptions", includeSubscriptions)
         return try await client.send(request, options: options, errors: SnapRefundErrorBody.undocumented)
     }
+
+    /// Every page of `list`, fetched as the loop advances; stops after the last page.
+    public func listPages(
+        limit: Int? = nil,
+        offset: Int? = nil,
+        includeSubscriptions: Bool? = nil,
+        options: RequestOptions = .init()
+    ) -> PageSequence<CustomerList, SnapRefundErrorBody> {
+        PageSequence(
+            fetch: { pageRequest in
+                try await self.list(
+                    limit: limit,
+                    offset: pageRequest.offset ?? offset,
+                    includeSubscriptions: includeSubscriptions,
+                    options: options
+                )
+            },
+            strategy: .offset(start: offset ?? 0, items: { $0.data }, hasMore: { $0.pagination.hasMore })
+        )
+    }
+
+    /// Every item of `list` across all pages, fetched as the loop advances.
+    public func listAll(
+        limit: Int? = nil,
+        offset: Int? = nil,
+        includeSubscriptions: Bool? = nil,
+        options: RequestOptions = .init()
+    ) -> ItemSequence<Customer, SnapRefundErrorBody> {
+        listPages(
+            limit: limit,
+            offset: offset,
+            includeSubscriptions: includeSubscriptions,
+            options: options
+        ).items { $0.data }
+    }
 }

@@ -58,6 +58,61 @@ extension StiggClient.CustomersAPI {
         request.setHeader("X-ENVIRONMENT-ID", xEnvironmentId)
         return try await client.send(request, options: options, errors: StiggErrorBody.decode)
     }
+
+    /// Every page of `list`, fetched as the loop advances; stops after the last page.
+    public func listPages(
+        after: String? = nil,
+        before: String? = nil,
+        limit: Int? = nil,
+        email: String? = nil,
+        name: String? = nil,
+        createdAt: CustomersListCreatedAt? = nil,
+        xAccountId: String? = nil,
+        xEnvironmentId: String? = nil,
+        options: RequestOptions = .init()
+    ) -> PageSequence<CustomerListResponse, StiggErrorBody> {
+        PageSequence(
+            fetch: { pageRequest in
+                try await self.list(
+                    after: pageRequest.cursor ?? after,
+                    before: before,
+                    limit: limit,
+                    email: email,
+                    name: name,
+                    createdAt: createdAt,
+                    xAccountId: xAccountId,
+                    xEnvironmentId: xEnvironmentId,
+                    options: options
+                )
+            },
+            strategy: .cursor { $0.pagination.next }
+        )
+    }
+
+    /// Every item of `list` across all pages, fetched as the loop advances.
+    public func listAll(
+        after: String? = nil,
+        before: String? = nil,
+        limit: Int? = nil,
+        email: String? = nil,
+        name: String? = nil,
+        createdAt: CustomersListCreatedAt? = nil,
+        xAccountId: String? = nil,
+        xEnvironmentId: String? = nil,
+        options: RequestOptions = .init()
+    ) -> ItemSequence<Customer, StiggErrorBody> {
+        listPages(
+            after: after,
+            before: before,
+            limit: limit,
+            email: email,
+            name: name,
+            createdAt: createdAt,
+            xAccountId: xAccountId,
+            xEnvironmentId: xEnvironmentId,
+            options: options
+        ).items { $0.data }
+    }
 }
 
 extension StiggClient.CustomersAPI {
@@ -108,5 +163,56 @@ extension StiggClient.CustomersAPI.IntegrationsAPI {
         request.setHeader("X-ACCOUNT-ID", xAccountId)
         request.setHeader("X-ENVIRONMENT-ID", xEnvironmentId)
         return try await client.send(request, options: options, errors: StiggErrorBody.decode)
+    }
+
+    /// Every page of `list`, fetched as the loop advances; stops after the last page.
+    public func listPages(
+        id: String,
+        after: String? = nil,
+        before: String? = nil,
+        limit: Int? = nil,
+        vendorIdentifier: [CustomerIntegration.VendorIdentifier]? = nil,
+        xAccountId: String? = nil,
+        xEnvironmentId: String? = nil,
+        options: RequestOptions = .init()
+    ) -> PageSequence<CustomerIntegrationListResponse, StiggErrorBody> {
+        PageSequence(
+            fetch: { pageRequest in
+                try await self.list(
+                    id: id,
+                    after: pageRequest.cursor ?? after,
+                    before: before,
+                    limit: limit,
+                    vendorIdentifier: vendorIdentifier,
+                    xAccountId: xAccountId,
+                    xEnvironmentId: xEnvironmentId,
+                    options: options
+                )
+            },
+            strategy: .cursor { $0.pagination.next }
+        )
+    }
+
+    /// Every item of `list` across all pages, fetched as the loop advances.
+    public func listAll(
+        id: String,
+        after: String? = nil,
+        before: String? = nil,
+        limit: Int? = nil,
+        vendorIdentifier: [CustomerIntegration.VendorIdentifier]? = nil,
+        xAccountId: String? = nil,
+        xEnvironmentId: String? = nil,
+        options: RequestOptions = .init()
+    ) -> ItemSequence<CustomerIntegration, StiggErrorBody> {
+        listPages(
+            id: id,
+            after: after,
+            before: before,
+            limit: limit,
+            vendorIdentifier: vendorIdentifier,
+            xAccountId: xAccountId,
+            xEnvironmentId: xEnvironmentId,
+            options: options
+        ).items { $0.data }
     }
 }

@@ -133,7 +133,7 @@ extension APIClient {
             }
             return Exchange(response: response, request: summary, redactor: redactor)
         case .timedOut:
-            error = .timeout(TimeoutFailure(request: summary, timeout: timeout ?? .zero, attempts: attempts))
+            error = .timeout(TimeoutFailure(request: summary, timeout: timeout, attempts: attempts))
         case .transportFailure(let failure):
             error = .transport(TransportFailure(
                 message: redactor.text(failure.message), kind: failure.kind, request: summary, attempts: attempts

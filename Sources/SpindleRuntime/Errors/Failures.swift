@@ -38,13 +38,13 @@ public struct TransportFailure: Sendable, Hashable, CustomStringConvertible {
 public struct TimeoutFailure: Sendable, Hashable, CustomStringConvertible {
     /// The request that timed out.
     public let request: RequestSummary
-    /// The per-attempt limit that was exceeded.
-    public let timeout: Duration
+    /// The per-attempt limit that was exceeded, or `nil` when the transport gave up on its own.
+    public let timeout: Duration?
     /// How many attempts were made.
     public let attempts: Int
 
     /// Creates a failure.
-    public init(request: RequestSummary, timeout: Duration, attempts: Int) {
+    public init(request: RequestSummary, timeout: Duration?, attempts: Int) {
         self.request = request
         self.timeout = timeout
         self.attempts = attempts
@@ -52,7 +52,8 @@ public struct TimeoutFailure: Sendable, Hashable, CustomStringConvertible {
 
     /// `GET https://… timed out after 0.5 seconds (1 attempt)`
     public var description: String {
-        "\(request) timed out after \(timeout.timeInterval) seconds (\(attempts) attempt\(attempts == 1 ? "" : "s"))"
+        let limit = timeout.map { " after \($0.timeInterval) seconds" } ?? ""
+        return "\(request) timed out\(limit) (\(attempts) attempt\(attempts == 1 ? "" : "s"))"
     }
 }
 

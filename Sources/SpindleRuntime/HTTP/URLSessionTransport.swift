@@ -92,9 +92,19 @@ public struct URLSessionTransport: HTTPTransport {
         case .networkConnectionLost, .cannotParseResponse, .badServerResponse, .zeroByteResource,
              .resourceUnavailable:
             return TransportError(kind: .connectionDropped, message: message)
+        case .unknown where isCurlTransferFailure(message):
+            return TransportError(kind: .connectionDropped, message: message)
         default:
             return TransportError(kind: .other, message: message)
         }
+    }
+
+    /// Linux FoundationNetworking reports libcurl failures it has no mapping for as `URLError.unknown`, among
+    /// them a connection closed mid-body ("transfer closed with N bytes remaining to read"), which Darwin
+    /// reports as `networkConnectionLost`. These are libcurl's messages for a connection that broke mid-flight.
+    private static func isCurlTransferFailure(_ message: String) -> Bool {
+        ["transfer closed", "Recv failure", "Connection reset", "Connection died", "Empty reply from server",
+         "Send failure"].contains { message.localizedCaseInsensitiveContains($0) }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small RFC 8259 parser that keeps object member order and number digits, which `JSONSerialization` and
 /// `JSONDecoder` do not.
 struct JSONParser {
@@ -124,7 +126,8 @@ struct JSONParser {
 
     private func appendUTF8(_ run: ArraySlice<UInt8>, to scalars: inout String.UnicodeScalarView) throws(Error) {
         guard !run.isEmpty else { return }
-        guard let text = String(validating: run, as: UTF8.self) else { throw failure("Invalid UTF-8 in string") }
+        // String(bytes:encoding:) rather than String(validating:as:), which needs macOS 15.
+        guard let text = String(bytes: run, encoding: .utf8) else { throw failure("Invalid UTF-8 in string") }
         scalars.append(contentsOf: text.unicodeScalars)
     }
 

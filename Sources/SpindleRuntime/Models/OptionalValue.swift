@@ -49,13 +49,17 @@ extension OptionalValue: Sendable where Wrapped: Sendable {}
 extension OptionalValue: Equatable where Wrapped: Equatable {}
 extension OptionalValue: Hashable where Wrapped: Hashable {}
 
-extension OptionalValue: Codable where Wrapped: Codable {
+// Decodable and Encodable are declared separately (not as one `Codable where Wrapped: Codable`) so that the
+// keyed-container overloads for synthesized coding are unambiguously more specific than the standard ones.
+extension OptionalValue: Decodable where Wrapped: Decodable {
     /// Decodes `null` as `.null`, anything else as `.value` (absence is decided by the keyed container).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         self = container.decodeNil() ? .null : .value(try container.decode(Wrapped.self))
     }
+}
 
+extension OptionalValue: Encodable where Wrapped: Encodable {
     /// Encodes `.value` as the value and both `.null` and `.absent` as `null`; keyed containers leave
     /// `.absent` out entirely (see `encodeNullable(_:forKey:)`).
     public func encode(to encoder: any Encoder) throws {

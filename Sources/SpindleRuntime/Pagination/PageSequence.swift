@@ -9,8 +9,13 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
     /// Iteration fails with the operation's error.
     public typealias Failure = ClientError<ErrorBody>
 
-    /// Fetches one page.
-    public typealias Fetch = @Sendable (PageRequest) async throws(ClientError<ErrorBody>) -> Page
+    /// Fetches one page, normally by calling a generated operation.
+    ///
+    /// The closure is untyped (`throws`, not `throws(ClientError<ErrorBody>)`) because Swift does not infer a
+    /// closure's typed error from context, and `{ page in try await self.list(...) }` must stay that short.
+    /// A `ClientError<ErrorBody>` passes through unchanged, `CancellationError` becomes `.cancelled` and any
+    /// other error a `.pagination` failure.
+    public typealias Fetch = @Sendable (PageRequest) async throws -> Page
 
     private let fetch: Fetch
     private let strategy: PaginationStrategy<Page>
@@ -79,7 +84,16 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
             guard let request = pending else { return nil }
             pending = nil
             if let cursor = request.cursor { seenCursors.insert(cursor) }
-            let page = try await fetch(request)
+            let page: Page
+            do {
+                page = try await fetch(request)
+            } catch let error as ClientError<ErrorBody> {
+                throw error
+            } catch is CancellationError {
+                throw .cancelled
+            } catch {
+                throw .pagination(PaginationFailure(message: "Fetching a page failed: \(error)", pagesFetched: pagesFetched))
+            }
             pagesFetched += 1
             switch strategy.advance(page, request, seenCursors) {
             case .next(let nextRequest): pending = nextRequest

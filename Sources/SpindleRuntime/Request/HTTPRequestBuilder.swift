@@ -59,7 +59,8 @@ public struct HTTPRequestBuilder: Sendable {
     public mutating func setHeader<Value: ParameterEncodable>(_ name: String, _ value: Value?, explode: Bool = false) {
         guard let value, let parameter = encoded(value, location: "header \(name)") else { return }
         let text = ParameterSerializer.header(parameter, explode: explode)
-        guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        // Scalars, not Characters: "\r\n" is a single Character equal to neither "\r" nor "\n".
+        guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
             recordFailure(EncodingFailure(message: "The value of header \(name) contains a line break."))
             return
         }

@@ -96,7 +96,7 @@ struct FailureIntegrationTests {
             task.cancel()
             let result = await task.result
             #expect(ContinuousClock.now - start < .seconds(1))
-            #expect(result.error.map { if case .cancelled = $0 { true } else { false } } == true)
+            #expect(isCancelled(result.error))
         }
     }
 
@@ -115,7 +115,7 @@ struct FailureIntegrationTests {
             task.cancel()
             let result = await task.result
             #expect(ContinuousClock.now - start < .seconds(1))
-            #expect(result.error.map { if case .cancelled = $0 { true } else { false } } == true)
+            #expect(isCancelled(result.error))
         }
         #expect(log.count == 1)
     }

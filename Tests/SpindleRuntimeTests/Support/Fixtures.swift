@@ -112,3 +112,8 @@ extension HTTPResponse {
         return HTTPResponse(status: status, headers: headers, body: Data(text.utf8))
     }
 }
+
+/// Whether `error` is `ClientError.cancelled` (tasks erase typed errors to `any Error`).
+func isCancelled(_ error: (any Error)?) -> Bool {
+    if case .cancelled = error as? TestError { true } else { false }
+}

@@ -59,7 +59,7 @@ struct DeadlineTests {
         task.cancel()
         let result = await task.result
         #expect(ContinuousClock.now - start < .seconds(1))
-        #expect(result.error.map { if case .cancelled = $0 { true } else { false } } == true)
+        #expect(isCancelled(result.error))
     }
 
     @Test("cancelling a task waiting in backoff returns .cancelled at once")
@@ -73,7 +73,7 @@ struct DeadlineTests {
         task.cancel()
         let result = await task.result
         #expect(ContinuousClock.now - start < .seconds(1))
-        #expect(result.error.map { if case .cancelled = $0 { true } else { false } } == true)
+        #expect(isCancelled(result.error))
         #expect(transport.requests.count == 1)
     }
 }

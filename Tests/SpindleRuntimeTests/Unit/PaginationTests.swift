@@ -121,10 +121,10 @@ struct PaginationTests {
     @Test("errors from fetch end the walk with that error")
     func fetchErrors() async {
         let pages = PageSequence<Page, TestErrorBody>(
-            fetch: { _ throws(TestError) in throw .cancelled },
+            fetch: { _ in throw TestError.cancelled },
             strategy: .cursor(next: { $0.next })
         )
         let error = await expectClientError { () async throws(TestError) in try await pages.collect() }
-        #expect(error.map { if case .cancelled = $0 { true } else { false } } == true)
+        #expect(isCancelled(error))
     }
 }

@@ -43,7 +43,7 @@ struct RedactionTests {
         ])
         let client = APIClient(
             serverURL: URL(string: "https://api.example.com")!,
-            configuration: instantConfiguration(transport: transport, logger: logs.logger),
+            configuration: instantConfiguration(transport: transport, retryPolicy: .never, logger: logs.logger),
             security: [.bearer],
             credential: .bearer(secret)
         )
