@@ -50,7 +50,9 @@ let package = Package(
         .target(name: "SpindleRuntime", swiftSettings: strict),
 
     ] + vendors.map { vendor in
-        .target(name: vendor, dependencies: ["SpindleRuntime"], path: "Generated/\(vendor)", swiftSettings: strict)
+        .target(
+            name: vendor, dependencies: ["SpindleRuntime"], path: "Generated/\(vendor)",
+            exclude: ["spindle-surface.json"], swiftSettings: strict)
     } + [
         .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),
         .testTarget(name: "SpindleOpenAPITests", dependencies: ["SpindleOpenAPI"], swiftSettings: strict),

@@ -10,11 +10,18 @@ public struct VendorGenerator {
     /// The vendor config; defaults to `spindle.yaml` in the spec folder when present.
     public var configPath: String?
     public var templates: TemplateSet
+    /// Names from the previous generation to keep, by module name (usually the lock of the
+    /// ``APISurface`` stored in that module's output folder).
+    public var lock: (String) -> NameLock
 
-    public init(specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn) {
+    public init(
+        specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn,
+        lock: @escaping (String) -> NameLock = { _ in NameLock() }
+    ) {
         self.specPath = specPath
         self.configPath = configPath
         self.templates = templates
+        self.lock = lock
     }
 
     /// The outcome: files when nothing went wrong, and every diagnostic either way.
@@ -49,13 +56,14 @@ public struct VendorGenerator {
         guard let api, !loader.diagnostics.hasErrors else {
             return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted)
         }
-        let module = IRBuilder(api: api, loader: loader, config: config).build()
+        let module = IRBuilder(api: api, loader: loader, config: config, lock: lock(config.module)).build()
         guard !loader.diagnostics.hasErrors else {
             return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted)
         }
         let hash = contentHash(api.fragments.map { Array(FileManager.default.contents(atPath: $0) ?? Data()) })
         do {
-            let files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: config.accessLevel.rawValue).render()
+            var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: config.accessLevel.rawValue).render()
+            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
             return Output(module: module, files: files, diagnostics: loader.diagnostics.sorted)
         } catch {
             return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted + [.error("\(error)", at: nil)])

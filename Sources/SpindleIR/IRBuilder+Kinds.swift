@@ -7,8 +7,11 @@ extension IRBuilder {
         if let values = schema.enumValues {
             return .enumeration(enumeration(values, schema: schema))
         }
+        // A union that collapses where it is used (one non-null variant, or variants of one
+        // primitive) is an alias of what it collapses to, as it would be inline.
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
-            if let union = union(schema, path: path) { return .union(union) }
+            let shape = unionShape(schema)
+            if shape.variants.count > 1, shape.primitive == nil, let union = union(schema, path: path) { return .union(union) }
         }
         if !schema.allOf.isEmpty {
             return allOf(schema, path: path)

@@ -9,21 +9,37 @@ extension IRBuilder {
         }
         let placements = resolvePlacements(included)
         var result: [IROperation] = []
-        for (operation, placement) in zip(included, placements) {
+        // Operations of the previous generation first, for the same reason as components.
+        let order = included.indices.sorted { a, b in
+            let knownA = lock.operations[Self.lockKey(included[a])] != nil
+            let knownB = lock.operations[Self.lockKey(included[b])] != nil
+            return knownA != knownB ? knownA : a < b
+        }
+        for index in order {
+            let (operation, placement) = (included[index], placements[index])
             result.append(buildOperation(operation, resource: placement.resource, method: placement.method))
         }
         return result.sorted { ($0.resource.joined(separator: "."), $0.methodName) < ($1.resource.joined(separator: "."), $1.methodName) }
     }
 
     /// Resource group and method name per operation; clashes fall back to operationId-based names.
+    /// Placements from the name lock come first, so a new operation never takes an existing name.
     private func resolvePlacements(_ operations: [Operation]) -> [(resource: [String], method: String)] {
         var placements = operations.map(placement)
+        var lockedIndices: Set<Int> = []
+        for (index, operation) in operations.enumerated() where config.operationNames[operation.operationId ?? ""] == nil {
+            guard let locked = lock.operations[Self.lockKey(operation)] else { continue }
+            let parts = locked.split(separator: ".").map(String.init)
+            placements[index] = (Array(parts.dropLast()), parts.last ?? placements[index].method)
+            lockedIndices.insert(index)
+        }
         var groups: [String: [Int]] = [:]
         for (index, placement) in placements.enumerated() {
             groups[(placement.resource + [placement.method]).joined(separator: "."), default: []].append(index)
         }
         for (_, indices) in groups where indices.count > 1 {
-            for index in indices where config.operationNames[operations[index].operationId ?? ""] == nil {
+            let keepsName = indices.first(where: lockedIndices.contains)
+            for index in indices where config.operationNames[operations[index].operationId ?? ""] == nil && index != keepsName {
                 placements[index].method = fallbackMethodName(operations[index])
             }
         }
@@ -40,6 +56,9 @@ extension IRBuilder {
         }
         return placements
     }
+
+    /// How the name lock knows an operation: `GET /customers`.
+    static func lockKey(_ operation: Operation) -> String { "\(operation.method.rawValue.uppercased()) \(operation.path)" }
 
     private func fallbackMethodName(_ operation: Operation) -> String {
         guard let operationId = operation.operationId else {

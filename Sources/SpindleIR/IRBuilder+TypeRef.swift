@@ -6,12 +6,13 @@ extension IRBuilder {
     func typeRef(_ schema: Schema, context: NameContext) -> (type: IRTypeRef, nullable: Bool) {
         var nullable = schema.allowsNull
         if let ref = schema.ref {
+            // A component's type cannot hold its `null`; the reference carries it.
             if let component = api.componentName(of: ref) {
-                return (.named(componentType(component)), nullable)
+                return (.named(componentType(component)), nullable || admitsNull(schema))
             }
             guard let target = loader.resolve(schema) else { return (.json, nullable) }
             if let component = api.componentName(of: target.origin) {
-                return (.named(componentType(component)), nullable)
+                return (.named(componentType(component)), nullable || admitsNull(target))
             }
             let resolved = typeRef(target, context: context.child(ref.pointer.lastToken ?? context.suggested))
             return (resolved.type, nullable || resolved.nullable)
@@ -84,6 +85,13 @@ extension IRBuilder {
         }
     }
 
+    /// Whether the schema a reference leads to allows `null`: through `nullable`, a `null` type or
+    /// enum value, or a `null` member of its `oneOf`/`anyOf`.
+    private func admitsNull(_ schema: Schema) -> Bool {
+        guard let resolved = loader.resolve(schema) else { return false }
+        return resolved.allowsNull || unionShape(resolved).hasNull
+    }
+
     private func stringType(_ schema: Schema) -> IRTypeRef {
         switch schema.format {
         case "date-time": .dateTime
@@ -107,23 +115,33 @@ extension IRBuilder {
 
     /// `oneOf`/`anyOf`: collapsed when the variants carry no information, a union type otherwise.
     private func unionRef(_ schema: Schema, context: NameContext) -> (type: IRTypeRef, nullable: Bool) {
-        var nullable = schema.allowsNull
+        let shape = unionShape(schema)
+        let nullable = schema.allowsNull || shape.hasNull
+        if shape.variants.isEmpty { return (.json, true) }
+        if shape.variants.count == 1 {
+            let inner = typeRef(shape.variants[0], context: context)
+            return (inner.type, nullable || inner.nullable)
+        }
+        if let primitive = shape.primitive { return (primitive, nullable) }
+        return (.named(namedType(for: schema, context: context)), nullable)
+    }
+
+    /// The non-null variants of a `oneOf`/`anyOf`, whether a `null` variant was among them, and
+    /// the primitive all variants are when they carry no more than it (Stigg's couponId: a
+    /// patterned string or the enum ['']). A union with fewer than two variants, or with a
+    /// primitive, is not a union type of its own.
+    func unionShape(_ schema: Schema) -> (variants: [Schema], hasNull: Bool, primitive: IRTypeRef?) {
+        var hasNull = false
         var variants: [Schema] = []
         for variant in schema.oneOf + schema.anyOf {
             let resolved = loader.resolve(variant) ?? variant
             if resolved.types == [.null] || (resolved.enumValues.map { $0.allSatisfy { $0 == .null } } ?? false) {
-                nullable = true
+                hasNull = true
             } else {
                 variants.append(variant)
             }
         }
-        if variants.isEmpty { return (.json, true) }
-        if variants.count == 1 {
-            let inner = typeRef(variants[0], context: context)
-            return (inner.type, nullable || inner.nullable)
-        }
-        // Variants that are all the same primitive (Stigg's couponId: a patterned string or the
-        // enum ['']) are just that primitive.
+        guard variants.count > 1 else { return (variants, hasNull, nil) }
         let primitives = variants.map { variant -> IRTypeRef? in
             let resolved = loader.resolve(variant) ?? variant
             guard resolved.properties.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.allOf.isEmpty,
@@ -137,9 +155,7 @@ extension IRBuilder {
             default: return nil
             }
         }
-        if let first = primitives.first ?? nil, primitives.allSatisfy({ $0 == first }) {
-            return (first, nullable)
-        }
-        return (.named(namedType(for: schema, context: context)), nullable)
+        guard let first = primitives.first ?? nil, primitives.allSatisfy({ $0 == first }) else { return (variants, hasNull, nil) }
+        return (variants, hasNull, first)
     }
 }

@@ -17,12 +17,15 @@ public final class IRBuilder {
     var built: [String: [String]] = [:]
     /// Names taken per scope (`""` for top level), with the key that took them.
     var names: [String: [String: String]] = [:]
+    /// Names given in the previous generation, honoured while they are free.
+    let lock: NameLock
 
     /// Creates a builder for `api`, whose schemas `loader` resolves.
-    public init(api: APIDescription, loader: SpecLoader, config: VendorConfig) {
+    public init(api: APIDescription, loader: SpecLoader, config: VendorConfig, lock: NameLock = NameLock()) {
         self.api = api
         self.loader = loader
         self.config = config
+        self.lock = lock
         self.titles = TitleIndex(api: api)
     }
 
@@ -31,10 +34,19 @@ public final class IRBuilder {
     /// Builds the module. Problems are reported through the loader's diagnostics.
     public func build() -> IRModule {
         // Component schemas first, in name order, so their names are claimed before any inline
-        // schema could take them: adding an operation never renames a component type.
-        for (name, _) in api.schemas { _ = componentType(name) }
+        // schema could take them: adding an operation never renames a component type. Components
+        // the previous generation knew go before new ones, so the schemas they reach first (which
+        // name shared inline types) are the same as last time.
+        let known = api.schemas.filter { lock.types["component:\($0.name)"] != nil }
+        let added = api.schemas.filter { lock.types["component:\($0.name)"] == nil }
+        for (name, _) in known + added { _ = componentType(name) }
         let operations = buildOperations()
         markIndirection()
+        var names = givenNames
+        for operation in operations {
+            names.operations["\(operation.httpMethod.rawValue.uppercased()) \(operation.path)"] =
+                (operation.resource + [operation.methodName]).joined(separator: ".")
+        }
         return IRModule(
             moduleName: config.module,
             clientName: config.clientName,
@@ -50,7 +62,8 @@ public final class IRBuilder {
             },
             securitySchemes: securitySchemes(),
             credentialEnvironmentVariable: config.credentialEnvironmentVariable,
-            sourceFiles: api.fragments)
+            sourceFiles: api.fragments,
+            names: names)
     }
 
     // MARK: Naming
@@ -67,11 +80,17 @@ public final class IRBuilder {
         return name
     }
 
-    /// Claims `name` in `scope` for `key`, or the first free variant of it.
+    /// Claims `name` in `scope` for `key`, or the first free variant of it. A name the lock
+    /// remembers for `key` in the same scope wins over `name`, so renames need a reason.
     func claim(_ name: String, in scope: [String], key: String) -> [String] {
         let scopeKey = scope.joined(separator: ".")
         var taken = names[scopeKey, default: [:]]
         var candidate = name
+        if let locked = lock.types[key], Array(locked.dropLast()) == scope, let lockedName = locked.last,
+            taken[lockedName] == nil || taken[lockedName] == key
+        {
+            candidate = lockedName
+        }
         var counter = 2
         // Nested types must not share their parent's name, which Swift would resolve to the parent.
         while let owner = taken[candidate], owner != key {
@@ -93,15 +112,8 @@ public final class IRBuilder {
         let key = "component:\(name)"
         if let path = built[key] { return path }
         guard let schema = api.schemas.first(where: { $0.name == name })?.schema else { return ["JSONValue"] }
-        let title = titles.ownedTitle(of: schema)
-        let typeKey = title.map { "title:\($0.title)#\($0.representative.origin.target)" } ?? key
-        if let path = built[typeKey] {
-            built[key] = path
-            return path
-        }
-        let path = claim(typeName(title?.title ?? name), in: [], key: typeKey)
+        let path = claim(typeName(name), in: [], key: key)
         built[key] = path
-        built[typeKey] = path
         defineType(path, from: schema)
         return path
     }
@@ -118,13 +130,21 @@ public final class IRBuilder {
 
     /// The path of the generated type for an inline schema, building it on first use.
     func namedType(for schema: Schema, context: NameContext) -> [String] {
-        if let title = titles.ownedTitle(of: schema) {
-            let key = "title:\(title.title)#\(title.representative.origin.target)"
+        let held = { (title: String, candidate: Schema) in
+            self.lock.types[self.titleKey(title, candidate)] != nil
+        }
+        switch titles.owner(of: schema, heldTitle: held) {
+        case .component(let name):
+            return componentType(name)
+        case .title(let title, let representative):
+            let key = titleKey(title, representative)
             if let path = built[key] { return path }
-            let path = claim(typeName(title.title), in: [], key: key)
+            let path = claim(typeName(title), in: [], key: key)
             built[key] = path
             defineType(path, from: schema)
             return path
+        case nil:
+            break
         }
         // An untitled enum identical to a titled one is that type (Stigg's Zuora `currency`).
         if let values = schema.enumValues, let titled = titles.titledEnums[TitleIndex.enumKey(values)], titled !== schema {
@@ -132,7 +152,7 @@ public final class IRBuilder {
         }
         // Identical untitled enums are one type too (Stigg's vendor identifiers appear in a
         // response, a nested object and a query parameter); the first place reached names it.
-        let key = schema.enumValues.map { "enum:\(TitleIndex.enumKey($0))" } ?? "origin:\(schema.origin.target)"
+        let key = schema.enumValues.map { "enum:\(TitleIndex.enumKey($0))" } ?? "origin:\(relativeTarget(schema.origin))"
         if let path = built[key] { return path }
         let path = claim(typeName(context.suggested), in: context.parent ?? [], key: key)
         built[key] = path
@@ -149,6 +169,24 @@ public final class IRBuilder {
             deprecated: schema.deprecated, nested: [], source: schema.origin.target)
         let kind = typeKind(schema, path: path)
         types[key]?.kind = kind
+    }
+
+    /// The key of a titled type: the title and where its representative schema is written.
+    func titleKey(_ title: String, _ schema: Schema) -> String {
+        "title:\(title)#\(relativeTarget(schema.origin))"
+    }
+
+    /// `file#pointer` with the file reduced to its name, so keys do not depend on where the
+    /// generator runs from.
+    func relativeTarget(_ origin: Reference) -> String {
+        "\(origin.file.split(separator: "/").last ?? "")#\(origin.pointer)"
+    }
+
+    /// The names this build gave, for the next build's lock.
+    var givenNames: NameLock {
+        var lock = NameLock()
+        lock.types = built
+        return lock
     }
 
     /// Puts nested types inside their parents and sorts everything by name.

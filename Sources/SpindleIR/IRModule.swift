@@ -15,6 +15,8 @@ public struct IRModule: Sendable {
     public var credentialEnvironmentVariable: String?
     /// The fragments the API was loaded from.
     public var sourceFiles: [String]
+    /// Every name this build gave, to keep them in the next build (see ``NameLock``).
+    public var names: NameLock
 }
 
 extension IRModule {

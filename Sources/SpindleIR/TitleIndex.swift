@@ -2,21 +2,25 @@ import SpindleOpenAPI
 
 /// Decides which schemas may take their `title` as a type name.
 ///
-/// Identical schemas that share a title become one type (Stigg's `Address` appears three times).
-/// When different schemas share a title, component schemas fall back to their component names,
-/// and among inline ones only the first (in file and pointer order) keeps it; the rest are named
-/// from their context, so no type ends up as `ListResponse2`.
+/// Component schemas are named by their component name: names are unique keys there, so they are
+/// never contested and never change when another schema appears. Inline schemas take their title:
+/// identical ones share one type (Stigg's `Address` appears three times), an inline schema identical
+/// to a component is that component's type, and when different inline schemas share a title only
+/// the first (in file and pointer order) keeps it; the rest are named from their context, so no type
+/// ends up as `ListResponse2`. Which schema got which name is remembered across generations by
+/// the name lock, so a later spec bump does not move a title to another schema.
 struct TitleIndex {
     /// title -> shape groups, each a list of schema origins (targets) with identical structure.
     private var groups: [String: [[Schema]]] = [:]
-    private var componentOrigins: Set<String> = []
+    /// Component name by the origin of its schema.
+    private var componentNames: [String: String] = [:]
     /// Enum values (joined) of titled enums -> title, so identical untitled enums reuse the type.
     private(set) var titledEnums: [String: Schema] = [:]
 
     init(api: APIDescription) {
         var seen: Set<String> = []
-        for (_, schema) in api.schemas {
-            componentOrigins.insert(schema.origin.target)
+        for (name, schema) in api.schemas {
+            componentNames[schema.origin.target] = name
             collect(schema, seen: &seen)
         }
         for operation in api.operations {
@@ -53,14 +57,27 @@ struct TitleIndex {
         values.map { $0.stringValue ?? "\u{0}null" }.joined(separator: "\u{1}")
     }
 
-    /// The title `schema` may be named by, and the representative schema of its shape group
-    /// (identical schemas share one type through it).
-    func ownedTitle(of schema: Schema) -> (title: String, representative: Schema)? {
+    /// How an inline schema with a title is named.
+    enum TitleOwner {
+        /// It is identical to this component schema: use the component's type.
+        case component(String)
+        /// It owns the title; `representative` stands for every identical schema.
+        case title(String, representative: Schema)
+    }
+
+    /// The name source of `schema` through its title, or `nil` when it must be named by context.
+    ///
+    /// `heldTitle` tells whether a schema owned its title in the previous generation; such a
+    /// schema's group keeps the title even if a new schema with the same title sorts before it.
+    func owner(of schema: Schema, heldTitle: (String, Schema) -> Bool) -> TitleOwner? {
         guard let title = schema.title, let shapes = groups[title] else { return nil }
         guard let group = shapes.first(where: { $0.contains { $0 === schema } }) else { return nil }
-        if shapes.count == 1 { return (title, group[0]) }
-        let contested = shapes.contains { $0.contains { componentOrigins.contains($0.origin.target) } }
-        if contested { return nil }
-        return shapes[0][0] === group[0] ? (title, group[0]) : nil
+        if let component = group.lazy.compactMap({ self.componentNames[$0.origin.target] }).first {
+            return .component(component)
+        }
+        let inlineShapes = shapes.filter { !$0.contains { componentNames[$0.origin.target] != nil } }
+        let holder = inlineShapes.first { $0.contains { heldTitle(title, $0) } } ?? inlineShapes.first
+        guard let holder, holder[0] === group[0] else { return nil }
+        return .title(title, representative: group.first { heldTitle(title, $0) } ?? group[0])
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpindleGenerator
+import SpindleIR
 import SpindleYAML
 
 struct Generate: ParsableCommand {
@@ -52,7 +53,10 @@ struct Generate: ParsableCommand {
         var results: [(job: String, output: VendorGenerator.Output)] = []
         var failed = false
         for job in jobs {
-            let result = VendorGenerator(specPath: job, configPath: config, templates: templateSet).run()
+            let output = self.output
+            let result = VendorGenerator(specPath: job, configPath: config, templates: templateSet) { module in
+                APISurface.stored(in: output + "/" + module)?.names ?? NameLock()
+            }.run()
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             failed = failed || !result.succeeded
             results.append((job, result))
@@ -72,7 +76,14 @@ struct Generate: ParsableCommand {
             if check {
                 stale += changes.all.map { "\(directory.path)/\($0)" }
             } else if !changes.isEmpty {
+                let before = APISurface.stored(in: directory.path)
                 try directory.replace(with: result.files)
+                if let before {
+                    let apiChanges = APISurface(module: module).changes(from: before)
+                    if !apiChanges.isEmpty {
+                        print(changeReport(module: module.moduleName, from: before.version, to: module.version, changes: apiChanges))
+                    }
+                }
             }
         }
         let modules = results.compactMap(\.output.module)

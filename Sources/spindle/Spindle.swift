@@ -13,7 +13,7 @@ struct Spindle: AsyncParsableCommand {
               swift run spindle generate           regenerate every vendor
               swift run spindle generate --check   fail if Generated/ is stale (for CI)
             """,
-        subcommands: [Generate.self, EmbedTemplates.self],
+        subcommands: [Generate.self, Diff.self, Mock.self, EmbedTemplates.self],
         defaultSubcommand: Generate.self
     )
 }

@@ -1,0 +1,121 @@
+import Foundation
+import SpindleIR
+
+/// What Swift users of a generated module can see and depend on: operations with their
+/// parameters and results, types with their members. Stored beside the generated code
+/// (`spindle-surface.json`) so that a later generation can say what a spec bump changed.
+public struct APISurface: Codable, Equatable, Sendable {
+    public var module: String
+    public var version: String
+    /// Operations by call path, e.g. `customers.integrations.list`.
+    public var operations: [String: OperationSurface]
+    /// Types by Swift path, e.g. `Customer.Integration`.
+    public var types: [String: TypeSurface]
+    /// The names given, which the next generation keeps (see ``NameLock``).
+    public var names: NameLock
+
+    public struct OperationSurface: Codable, Equatable, Sendable {
+        public var method: String
+        public var path: String
+        /// Parameter label -> Swift type, with `?` when optional.
+        public var parameters: [String: String]
+        public var returns: String
+    }
+
+    public struct TypeSurface: Codable, Equatable, Sendable {
+        /// `struct`, `enum` (open), `union` or `alias`.
+        public var kind: String
+        /// Struct properties: name -> Swift type (`T`, `T?`, `OptionalValue<T>`), plus `!` when
+        /// the key is always encoded (required-and-nullable).
+        public var properties: [String: String]?
+        /// Open enum values (raw values).
+        public var values: [String]?
+        /// Union cases: name -> payload type.
+        public var cases: [String: String]?
+        /// Alias target.
+        public var target: String?
+    }
+
+    /// The file name of the surface beside the generated code.
+    public static let fileName = "spindle-surface.json"
+
+    /// Deterministic JSON: sorted keys, one member per line, for readable diffs.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads the surface stored in a generated module folder, if there is one.
+    public static func stored(in directory: String) -> APISurface? {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + fileName) else { return nil }
+        return try? JSONDecoder().decode(APISurface.self, from: data)
+    }
+
+    /// The surface of `module`.
+    public init(module: IRModule) {
+        self.module = module.moduleName
+        self.version = module.version
+        var operations: [String: OperationSurface] = [:]
+        for operation in module.operations {
+            var parameters: [String: String] = [:]
+            for parameter in operation.parameters {
+                parameters[parameter.swiftName] = Self.spell(parameter.type) + (parameter.required ? "" : "?")
+            }
+            if let body = operation.requestBody {
+                parameters["body"] = Self.spell(body.type) + (body.required ? "" : "?")
+            }
+            let name = (operation.resource + [operation.methodName]).joined(separator: ".")
+            operations[name] = OperationSurface(
+                method: operation.httpMethod.rawValue.uppercased(), path: operation.path, parameters: parameters,
+                returns: operation.successResponse?.type.map(Self.spell) ?? "Void")
+        }
+        var types: [String: TypeSurface] = [:]
+        func add(_ type: IRType) {
+            let key = type.path.joined(separator: ".")
+            switch type.kind {
+            case .object(let object):
+                var properties: [String: String] = [:]
+                for property in object.properties {
+                    let spelled = Self.spell(property.type)
+                    properties[property.swiftName] =
+                        switch property.presence {
+                        case .required: spelled
+                        case .requiredNullable: spelled + "?!"
+                        case .optional: spelled + "?"
+                        case .optionalNullable: "OptionalValue<\(spelled)>"
+                        }
+                }
+                types[key] = TypeSurface(kind: "struct", properties: properties)
+            case .enumeration(let enumeration):
+                types[key] = TypeSurface(kind: "enum", values: enumeration.cases.map(\.rawValue))
+            case .union(let union):
+                types[key] = TypeSurface(kind: "union", cases: Dictionary(union.variants.map { ($0.swiftName, Self.spell($0.type)) }) { first, _ in first })
+            case .alias(let target):
+                types[key] = TypeSurface(kind: "alias", target: Self.spell(target))
+            }
+            type.nested.forEach(add)
+        }
+        module.types.forEach(add)
+        self.operations = operations
+        self.types = types
+        self.names = module.names
+    }
+
+    /// A Swift spelling of a type, fully qualified from the module's top level.
+    static func spell(_ type: IRTypeRef) -> String {
+        switch type {
+        case .string: "String"
+        case .dateTime, .unixTime: "Date"
+        case .date: "CalendarDate"
+        case .data: "Data"
+        case .integer(let bits): bits.map { "Int\($0)" } ?? "Int"
+        case .number(let isFloat): isFloat ? "Float" : "Double"
+        case .boolean: "Bool"
+        case .json: "JSONValue"
+        case .array(let element): "[\(spell(element))]"
+        case .map(let value): "[String: \(spell(value))]"
+        case .named(let path): path.joined(separator: ".")
+        }
+    }
+}
