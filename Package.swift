@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "spindle", targets: ["spindle"]),
         .library(name: "SpindleRuntime", targets: ["SpindleRuntime"]),
+        .executable(name: "list-customers", targets: ["ListCustomers"]),
     ] + vendors.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,13 +55,29 @@ let package = Package(
             name: vendor, dependencies: ["SpindleRuntime"], path: "Generated/\(vendor)",
             exclude: ["spindle-surface.json"], swiftSettings: strict)
     } + [
+        // Lists customers from every vendor through the generated clients (against `spindle mock`).
+        .executableTarget(
+            name: "ListCustomers",
+            dependencies: vendors.map { .target(name: $0) } + ["SpindleRuntime"],
+            path: "Examples/ListCustomers",
+            swiftSettings: strict
+        ),
+        // The golden output of Tests/GoldenSpecs/constructs, compiled so tests can run it.
+        .target(
+            name: "Constructs", dependencies: ["SpindleRuntime"], path: "Tests/GoldenOutput/Constructs",
+            exclude: ["spindle-surface.json"], swiftSettings: strict),
+        .testTarget(
+            name: "SpindleGeneratorTests",
+            dependencies: ["SpindleGenerator", "Constructs", "SpindleRuntime"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),
         .testTarget(name: "SpindleOpenAPITests", dependencies: ["SpindleOpenAPI"], swiftSettings: strict),
         .testTarget(name: "SpindleIRTests", dependencies: ["SpindleIR"], swiftSettings: strict),
         .testTarget(
             name: "VendorClientTests",
             dependencies: vendors.map { .target(name: $0) } + [
-                "SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox"),
+                "SpindleRuntime", "SpindleGenerator", .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: [],
             swiftSettings: strict

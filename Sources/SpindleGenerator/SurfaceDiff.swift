@@ -18,6 +18,13 @@ public struct APIChange: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Old and new, where it helps, e.g. `String? -> String`.
     public var detail: String?
 
+    public init(impact: Impact, kind: String, subject: String, detail: String? = nil) {
+        self.impact = impact
+        self.kind = kind
+        self.subject = subject
+        self.detail = detail
+    }
+
     public var description: String {
         "\(impact.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(kind): \(subject)" + (detail.map { " (\($0))" } ?? "")
     }

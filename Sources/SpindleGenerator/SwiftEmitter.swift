@@ -41,15 +41,19 @@ public struct SwiftEmitter {
             }
             return normalizeWhitespace(text)
         }
-        let header = try render(
-            "header",
-            [
-                "title": module.title, "version": module.version, "hash": specHash,
-                "sources": module.sourceFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
-            ]
-        ).trimmingCharacters(in: .newlines)
-        func renderFile(_ template: String, _ context: [String: Any]) throws -> String {
-            try render(template, context.merging(["header": header]) { current, _ in current })
+        // The header names the spec, and hashes the file's own content: a spec bump then touches
+        // only the files whose code changes (the client file carries the spec version and hash).
+        let sources = module.sourceFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        func renderFile(_ template: String, _ context: [String: Any], version: String? = nil) throws -> String {
+            let body = try render(template, context.merging(["header": "\u{0}"]) { current, _ in current })
+            let header = try render(
+                "header",
+                [
+                    "title": module.title, "spec": version.map { "\($0) (\(sources))" } ?? false,
+                    "hash": contentHash([Array(body.utf8)]),
+                ]
+            ).trimmingCharacters(in: .newlines)
+            return body.replacingOccurrences(of: "\u{0}", with: header)
         }
 
         // Nested declarations are rendered on their own and indented here: mustache partial
@@ -84,7 +88,8 @@ public struct SwiftEmitter {
                 path: "\(module.clientName).swift",
                 contents: try renderFile(
                     "client",
-                    clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes))))
+                    clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
+                    version: "\(module.version), spec hash \(specHash)")))
         files.append(
             GeneratedFile(
                 path: "\(errorName).swift",

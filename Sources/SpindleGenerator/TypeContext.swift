@@ -35,7 +35,10 @@ struct TypeContextBuilder {
     private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
         let scope = type.path
         // Synthesized Codable cannot tell an absent key from null, nor read unix timestamps.
-        let needsDecoding = object.properties.contains { $0.type.isUnixTime || $0.presence == .optionalNullable }
+        // Boxed (recursive) properties go through their wrapper's storage, so they need it too.
+        let needsDecoding = object.properties.contains {
+            $0.type.isUnixTime || $0.presence == .optionalNullable || $0.needsIndirection
+        }
         let needsEncoding = needsDecoding || object.properties.contains { $0.presence == .requiredNullable }
         let properties: [[String: Any]] = object.properties.enumerated().map { index, property in
             let valueType = spelling.spell(property.type, in: scope)
@@ -56,6 +59,7 @@ struct TypeContextBuilder {
             return [
                 "escapedName": escaped,
                 "swiftType": swiftType,
+                "indirect": property.needsIndirection,
                 "docs": docLines(propertyDocs(property)),
                 "deprecated": false,
                 "defaultArgument": defaultArgument,

@@ -51,7 +51,8 @@ extension IRBuilder {
             properties.append(
                 IRProperty(
                     jsonName: source.name, swiftName: swiftName, type: type, presence: presence,
-                    description: source.schema.description ?? resolved.description,
+                    // A referenced type documents itself; only an inline schema describes the property.
+                    description: source.schema.description ?? (source.schema.ref == nil ? resolved.description : nil),
                     deprecated: source.schema.deprecated || resolved.deprecated,
                     readOnly: resolved.readOnly, writeOnly: resolved.writeOnly,
                     defaultValue: resolved.defaultValue, constValue: resolved.constValue,

@@ -72,8 +72,10 @@ public final class IRBuilder {
     func typeName(_ raw: String) -> String {
         if let override = config.typeNames[raw] { return override }
         var name = SwiftNaming.typeName(raw)
+        // Dropping a suffix must not leave a name Swift reserves (`ErrorDto` stays `ErrorDto`).
         for suffix in config.dropSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
-            name.removeLast(suffix.count)
+            let shorter = String(name.dropLast(suffix.count))
+            if !SwiftNaming.reservedTypeNames.contains(shorter) { name = shorter }
         }
         if let override = config.typeNames[name] { return override }
         if name == config.module || name == config.clientName { name += "Model" }
@@ -87,7 +89,7 @@ public final class IRBuilder {
         var taken = names[scopeKey, default: [:]]
         var candidate = name
         if let locked = lock.types[key], Array(locked.dropLast()) == scope, let lockedName = locked.last,
-            taken[lockedName] == nil || taken[lockedName] == key
+            !SwiftNaming.reservedTypeNames.contains(lockedName), taken[lockedName] == nil || taken[lockedName] == key
         {
             candidate = lockedName
         }

@@ -118,13 +118,21 @@ extension VendorConfig {
         if let module = root["module"] {
             if let name = module.scalar, module.kind == .scalar, !name.isEmpty { config.module = name } else { fail("'module' must be a name", module) }
         }
-        if let client = root["client"] { config.client = client.scalar }
+        if let client = root["client"] {
+            if let name = client.scalar, client.kind == .scalar, !name.isEmpty { config.client = name } else { fail("'client' must be a name", client) }
+        }
         if let level = root["accessLevel"] {
             if let value = level.scalar.flatMap(AccessLevel.init(rawValue:)) { config.accessLevel = value } else { fail("'accessLevel' must be public, package or internal", level) }
         }
         if let auth = root["auth"] {
             checkKeys(auth, ["environmentVariable"], "auth")
-            config.credentialEnvironmentVariable = auth["environmentVariable"]?.scalar
+            if let variable = auth["environmentVariable"] {
+                if let name = variable.scalar, variable.kind == .scalar, !name.isEmpty {
+                    config.credentialEnvironmentVariable = name
+                } else {
+                    fail("'environmentVariable' must be a name", variable)
+                }
+            }
         }
         if let naming = root["naming"] {
             checkKeys(naming, ["dropSuffixes", "types", "operations"], "naming")
@@ -152,7 +160,9 @@ extension VendorConfig {
         }
         if let operations = root["operations"] {
             checkKeys(operations, ["exclude"], "operations")
-            if let exclude = operations["exclude"] { config.excludeOperations = Set(exclude.elements.compactMap(\.scalar)) }
+            if let exclude = operations["exclude"] {
+                if exclude.kind == .sequence { config.excludeOperations = Set(exclude.elements.compactMap(\.scalar)) } else { fail("'exclude' must be a list of operationIds", exclude) }
+            }
         }
         return failed ? nil : config
     }

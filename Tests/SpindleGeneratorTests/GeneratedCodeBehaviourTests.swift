@@ -1,0 +1,121 @@
+import Constructs
+import Foundation
+import SpindleRuntime
+import Testing
+
+/// The generated constructs module decodes and re-encodes payloads the way the issue asks:
+/// unknown enum values, unmatched unions, explicit nulls versus absent keys, recursion, dates.
+@Suite struct GeneratedCodeBehaviourTests {
+    let decoder = JSONCoding.makeDecoder()
+    let encoder = JSONCoding.makeEncoder()
+
+    func json<T: Encodable>(_ value: T) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try decoder.decode(T.self, from: Data(text.utf8))
+    }
+
+    static let widget = #"""
+        {"id": "w1", "name": "Bolt", "created_at": "2025-01-02T03:04:05Z", "archived_at": null,
+         "due": "2025-02-01", "updated_ms": 1771409161016, "note": null, "color": "GREEN_LIGHT",
+         "priority": 2, "labels": {"a": "b"}, "attributes": {"x": [1, 2.5, "s", true, null]},
+         "payload": 12345678901234567890, "shape": {"side": 2, "label": "L"},
+         "parent": {"name": "root", "parent": {"name": "deeper"}}, "default": true, "unknown_field": 1}
+        """#
+
+    @Test func widgetDecodesEveryKindOfProperty() throws {
+        let widget = try decode(Widget.self, Self.widget)
+        #expect(widget.createdAt == Date(timeIntervalSince1970: 1_735_787_045))
+        #expect(widget.archivedAt == nil)
+        #expect(widget.due == CalendarDate(year: 2025, month: 2, day: 1))
+        #expect(widget.updatedMs == Date(timeIntervalSince1970: 1_771_409_161.016))
+        #expect(widget.note == .null)
+        #expect(widget.color == .greenLight)
+        #expect(widget.priority == Priority(rawValue: 2))
+        #expect(widget.parent?.parent?.name == "deeper")
+        #expect(widget.default == true)
+        guard case .labeledSquare(let square)? = widget.shape else {
+            Issue.record("shape decoded as \(String(describing: widget.shape))")
+            return
+        }
+        #expect(square.label == "L")
+    }
+
+    @Test func widgetRoundTripsKeepingNullsAndBigNumbers() throws {
+        let widget = try decode(Widget.self, Self.widget)
+        let text = try json(widget)
+        // Explicit nulls stay; the unknown field is dropped; the 20-digit number is exact.
+        #expect(text.contains(#""archived_at":null"#))
+        #expect(text.contains(#""note":null"#))
+        #expect(text.contains("12345678901234567890"))
+        #expect(!text.contains("unknown_field"))
+        #expect(text.contains(#""updated_ms":1771409161016"#))
+        #expect(text.contains(#""created_at":"2025-01-02T03:04:05.000Z""#))
+        #expect(try decode(Widget.self, text) == widget)
+    }
+
+    @Test func fractionalSecondsAreAcceptedToo() throws {
+        let widget = try decode(Widget.self, Self.widget.replacingOccurrences(of: "03:04:05Z", with: "03:04:05.250Z"))
+        #expect(widget.createdAt == Date(timeIntervalSince1970: 1_735_787_045.25))
+    }
+
+    @Test func unknownEnumValuesRoundTrip() throws {
+        let widget = try decode(Widget.self, Self.widget.replacingOccurrences(of: "GREEN_LIGHT", with: "ULTRAVIOLET"))
+        #expect(widget.color.rawValue == "ULTRAVIOLET")
+        #expect(!widget.color.isKnown)
+        #expect(try json(widget).contains(#""color":"ULTRAVIOLET""#))
+        #expect(Color.allKnownValues == [.red, .greenLight, .empty, .default])
+        #expect(try decode(Priority.self, "9").rawValue == 9)
+    }
+
+    @Test func absentNullAndValueEncodeDifferently() throws {
+        #expect(try json(WidgetPatch()) == "{}")
+        #expect(try json(WidgetPatch(note: .null)) == #"{"note":null}"#)
+        #expect(try json(WidgetPatch(name: "n", note: .value("x"))) == #"{"name":"n","note":"x"}"#)
+        #expect(try decode(WidgetPatch.self, "{}").note == .absent)
+        #expect(try decode(WidgetPatch.self, #"{"note": null}"#).note == .null)
+    }
+
+    @Test func unionsPickTheMostSpecificVariantWhateverTheOrder() throws {
+        guard case .square = try decode(Shape.self, #"{"side": 1}"#) else { Issue.record("expected square"); return }
+        guard case .labeledSquare = try decode(Shape.self, #"{"label": "x", "side": 1}"#) else { Issue.record("expected labeled"); return }
+        guard case .circle = try decode(Shape.self, #"{"radius": 1}"#) else { Issue.record("expected circle"); return }
+        let unmatched = try decode(Shape.self, #"{"edges": 5}"#)
+        guard case .unknown = unmatched else { Issue.record("expected unknown, got \(unmatched)"); return }
+        #expect(try json(unmatched) == #"{"edges":5}"#)
+    }
+
+    @Test func discriminatedUnionsFollowTheDiscriminator() throws {
+        guard case .dog(let dog) = try decode(Pet.self, #"{"kind": "dog", "good": true}"#) else { Issue.record("expected dog"); return }
+        #expect(dog.good)
+        guard case .cat(let cat) = try decode(Pet.self, #"{"kind": "cat", "lives": 9}"#) else { Issue.record("expected cat"); return }
+        #expect(cat.lives == 9)
+    }
+
+    @Test func allOfMergesIntoOneStruct() throws {
+        let note = try decode(Note.self, #"{"created_at": "2025-01-01T00:00:00Z", "text": "hi"}"#)
+        #expect(note.text == "hi")
+    }
+
+    @Test func recursiveValuesKeepValueSemantics() throws {
+        var child = Category(name: "child", parent: Category(name: "root"))
+        let copy = child
+        child.parent?.name = "changed"
+        #expect(copy.parent?.name == "root")
+        #expect(child.parent?.name == "changed")
+    }
+
+    @Test func decodingFailuresNameTheJSONPath() throws {
+        let bad = Self.widget.replacingOccurrences(of: #""label": "L""#, with: #""label": 5"#)
+            .replacingOccurrences(of: #""name": "deeper""#, with: #""name": 7"#)
+        do {
+            _ = try decode(Widget.self, bad)
+            Issue.record("expected a failure")
+        } catch let error as DecodingError {
+            #expect(DecodingFailure(error, rawBody: Data(bad.utf8)).path == "parent.parent.name")
+        }
+    }
+}

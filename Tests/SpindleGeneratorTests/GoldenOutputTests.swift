@@ -1,0 +1,55 @@
+import Foundation
+import SpindleGenerator
+import Testing
+
+/// Generating the constructs spec reproduces the checked-in module byte for byte.
+///
+/// After an intended change to the emitters or templates, refresh the expected output with
+/// `swift run spindle generate --specs Tests/GoldenSpecs --output Tests/GoldenOutput` and review the diff.
+@Suite struct GoldenOutputTests {
+    func generate() throws -> [GeneratedFile] {
+        let output = VendorGenerator(specPath: RepositoryPaths.constructsSpec) { _ in
+            APISurface.stored(in: RepositoryPaths.constructsOutput)?.names ?? .init()
+        }.run()
+        #expect(output.succeeded, "\(output.diagnostics)")
+        return output.files
+    }
+
+    @Test func reproducesTheCheckedInModule() throws {
+        let files = try generate()
+        let changes = OutputDirectory(path: RepositoryPaths.constructsOutput).changes(for: files)
+        #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
+        #expect(files.count > 15)
+    }
+
+    @Test func isDeterministic() throws {
+        #expect(try generate() == (try generate()))
+    }
+
+    @Test func embeddedTemplatesMatchTemplatesFolder() throws {
+        let expected = EmbeddedTemplatesWriter.source(for: try TemplateSet.read(directory: RepositoryPaths.templates))
+        let actual = try String(contentsOfFile: RepositoryPaths.root + "/Sources/SpindleGenerator/EmbeddedTemplates.swift", encoding: .utf8)
+        #expect(actual == expected, "run `swift run spindle embed-templates`")
+    }
+}
+
+/// User templates override ours file by file.
+@Suite struct TemplateOverrideTests {
+    @Test func overridingOneTemplateChangesOnlyWhatItRenders() throws {
+        let folder = try RepositoryPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "// Custom header for {{title}}\n".write(toFile: folder + "/header.mustache", atomically: true, encoding: .utf8)
+        let templates = try TemplateSet.builtIn.overriding(with: folder)
+        let output = VendorGenerator(specPath: RepositoryPaths.constructsSpec, templates: templates).run()
+        let widget = try #require(output.files.first { $0.path == "Types/Widget.swift" })
+        #expect(widget.contents.hasPrefix("// Custom header for Constructs\n"))
+        #expect(widget.contents.contains("public struct Widget: Codable, Hashable, Sendable"))
+    }
+
+    @Test func aFileThatOverridesNothingIsAnError() throws {
+        let folder = try RepositoryPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "x".write(toFile: folder + "/heder.mustache", atomically: true, encoding: .utf8)
+        #expect(throws: TemplateError.self) { try TemplateSet.builtIn.overriding(with: folder) }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Paths inside this repository, found from this file so tests run from any working directory.
+enum RepositoryPaths {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let constructsSpec = root + "/Tests/GoldenSpecs/constructs"
+    static let constructsOutput = root + "/Tests/GoldenOutput/Constructs"
+    static let templates = root + "/Templates"
+
+    /// A new empty folder under the system's temporary directory.
+    static func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "spindle-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
