@@ -22,7 +22,9 @@ extension SpecLoader {
             report(.error("missing 'openapi' version field; is this an OpenAPI document?", at: root.location))
             return nil
         }
-        guard version.hasPrefix("3.0") || version.hasPrefix("3.1") else {
+        // 3.0.x or 3.1.x by version components, so a future 3.10 is not taken for 3.1.
+        let versionParts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard versionParts.count >= 2, versionParts[0] == "3", ["0", "1"].contains(versionParts[1]) else {
             report(.error("OpenAPI version '\(version)' is not supported; expected 3.0.x or 3.1.x", at: versionNode.location))
             return nil
         }

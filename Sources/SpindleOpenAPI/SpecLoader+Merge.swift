@@ -70,10 +70,15 @@ extension SpecLoader {
         }
         api.schemas = schemasByName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         api.operations = operationsByKey.values.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+        checkReferences(in: api)
         return api
     }
 
     private func operationNode(_ operation: Operation) -> YAMLNode? {
-        document(operation.file)?.root?["paths"]?[operation.path]?[operation.method.rawValue]
+        // The path item may be a `$ref` (to a file the fragments share).
+        guard let item = document(operation.file)?.root?["paths"]?[operation.path],
+            let resolved = resolvedNode(item, in: operation.file, pointer: JSONPointer(tokens: ["paths", operation.path]))
+        else { return nil }
+        return resolved.node[operation.method.rawValue]
     }
 }

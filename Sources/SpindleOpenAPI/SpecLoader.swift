@@ -12,6 +12,10 @@ public final class SpecLoader {
     /// Nesting and alias budgets for every file this loader parses.
     public let limits: YAMLLimits
 
+    /// What has been reported, so a problem met again (a dangling `$ref` resolved by several
+    /// stages, a cycle entered from each of its members) is reported once.
+    private var reported: Set<Diagnostic> = []
+    private var reportedCycles: Set<String> = []
     private var documents: [String: YAMLDocument] = [:]
     private var unreadable: Set<String> = []
     private var schemas: [String: Schema] = [:]
@@ -24,7 +28,9 @@ public final class SpecLoader {
     }
 
     /// Records a diagnostic; later stages (IR building) report through the same loader.
-    public func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+    }
 
     /// The parsed file at `path` (a display path), parsing it on first use.
     ///
@@ -102,12 +108,18 @@ public final class SpecLoader {
     /// Returns `nil` for a dangling reference or a cycle made only of references (both reported).
     public func resolve(_ schema: Schema) -> Schema? {
         var current = schema
-        var seen: Set<String> = []
+        var chain: [String] = []
         while let ref = current.ref {
-            guard seen.insert(ref.target).inserted else {
-                report(.error("reference cycle: '\(ref.text)' refers back to itself through references only", at: ref.location))
+            if let start = chain.firstIndex(of: ref.target) {
+                // One error per cycle, whichever member it is entered from.
+                let cycle = chain[start...]
+                if reportedCycles.isDisjoint(with: cycle) {
+                    report(.error("reference cycle: '\(ref.text)' refers back to itself through references only", at: ref.location))
+                }
+                reportedCycles.formUnion(cycle)
                 return nil
             }
+            chain.append(ref.target)
             guard let target = self.schema(at: ref) else { return nil }
             current = target
         }

@@ -11,8 +11,9 @@ import Testing
     init() throws {
         let loader = SpecLoader()
         let api = try #require(loader.loadFolder(RepositoryPaths.specs("stigg")))
-        var config = VendorConfig(module: "Stigg")
-        config.dropSuffixes = ["Dto"]
+        // The checked-in config: dropSuffixes [Dto] and the pagination Stigg's fragments lack.
+        let configDocument = try #require(loader.document(RepositoryPaths.specs("stigg") + "/spindle.yaml"))
+        let config = try #require(VendorConfig.read(configDocument, defaultModule: "Stigg", report: loader.report))
         module = IRBuilder(api: api, loader: loader, config: config).build()
         diagnostics = loader.diagnostics.diagnostics
     }

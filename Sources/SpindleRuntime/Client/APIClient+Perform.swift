@@ -78,6 +78,10 @@ extension APIClient {
         }
         if let key = options.idempotencyKey {
             builder.headers.set(configuration.idempotencyHeaderName, key)
+        } else if configuration.automaticIdempotencyKeys, !builder.method.isIdempotent,
+                  !builder.headers.contains(configuration.idempotencyHeaderName)
+        {
+            builder.headers.set(configuration.idempotencyHeaderName, "spindle-retry-\(UUID().uuidString.lowercased())")
         }
         Authenticator.apply(credential, schemes: schemes, to: &builder)
         return builder
@@ -126,6 +130,10 @@ extension APIClient {
     ) throws(ClientError<ErrorBody>) -> Exchange {
         let error: ClientError<ErrorBody>
         switch outcome {
+        case .response(let response) where !(100...599).contains(response.status):
+            error = .invalidResponse(InvalidResponseFailure(
+                message: "The status code \(response.status) is not a valid HTTP status.", request: summary
+            ))
         case .response(let response):
             if !response.isSuccess {
                 log(.failure, summary, attempts, status: response.status,

@@ -20,6 +20,10 @@ public struct ClientConfiguration: Sendable {
     public var makeJSONDecoder: @Sendable () -> JSONDecoder
     /// The header that carries `RequestOptions.idempotencyKey`.
     public var idempotencyHeaderName: String
+    /// Whether non-idempotent requests (`POST`, `PATCH`) without an explicit key get a random one, the same on
+    /// every attempt, so they can be retried safely. Turn on only for APIs that honour the idempotency header
+    /// (as Stainless SDKs do for APIs configured with one).
+    public var automaticIdempotencyKeys: Bool
     /// Extra header names whose values are redacted in errors and logs (credentials' headers always are).
     public var redactedHeaderNames: Set<String>
     /// Extra query parameter names whose values are redacted in errors and logs.
@@ -40,6 +44,7 @@ public struct ClientConfiguration: Sendable {
         makeJSONEncoder: @escaping @Sendable () -> JSONEncoder = JSONCoding.makeEncoder,
         makeJSONDecoder: @escaping @Sendable () -> JSONDecoder = JSONCoding.makeDecoder,
         idempotencyHeaderName: String = "Idempotency-Key",
+        automaticIdempotencyKeys: Bool = false,
         redactedHeaderNames: Set<String> = [],
         redactedQueryNames: Set<String> = [],
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
@@ -54,6 +59,7 @@ public struct ClientConfiguration: Sendable {
         self.makeJSONEncoder = makeJSONEncoder
         self.makeJSONDecoder = makeJSONDecoder
         self.idempotencyHeaderName = idempotencyHeaderName
+        self.automaticIdempotencyKeys = automaticIdempotencyKeys
         self.redactedHeaderNames = redactedHeaderNames
         self.redactedQueryNames = redactedQueryNames
         self.sleep = sleep

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong with a call, typed by the API's error body.
 ///
 /// Generated clients alias it: `public typealias StiggError = ClientError<StiggErrorBody>`. Descriptions
@@ -64,4 +66,9 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .pagination(let failure): .pagination(failure)
         }
     }
+}
+
+extension ClientError: LocalizedError {
+    /// The same text as `description`, so `localizedDescription` is informative too.
+    public var errorDescription: String? { description }
 }

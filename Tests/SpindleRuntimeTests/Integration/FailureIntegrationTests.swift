@@ -135,11 +135,3 @@ struct FailureIntegrationTests {
         #expect(failure.attempts == 2)
     }
 }
-
-/// Polls `condition` every 10 ms for up to 5 s.
-func waitUntil(_ condition: () -> Bool) async throws {
-    for _ in 0..<500 where !condition() {
-        try await Task.sleep(for: .milliseconds(10))
-    }
-    if !condition() { throw TestServerError("Condition not met within 5 s") }
-}

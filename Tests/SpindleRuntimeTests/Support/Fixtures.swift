@@ -117,3 +117,13 @@ extension HTTPResponse {
 func isCancelled(_ error: (any Error)?) -> Bool {
     if case .cancelled = error as? TestError { true } else { false }
 }
+
+/// Polls `condition` every 10 ms for up to 5 s.
+func waitUntil(_ condition: () -> Bool) async throws {
+    for _ in 0..<500 where !condition() {
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    if !condition() { throw ConditionTimeout() }
+}
+
+struct ConditionTimeout: Error {}

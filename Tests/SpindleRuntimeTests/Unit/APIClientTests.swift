@@ -134,6 +134,18 @@ struct APIClientTests {
         #expect(transport.requests.count == 1)
     }
 
+    @Test("an impossible status is an invalid response")
+    func invalidStatus() async {
+        let transport = RecordingTransport(status: 42)
+        let error = await expectClientError { () async throws(TestError) in try await client(transport).get(id: "x") }
+        guard case .invalidResponse(let failure) = error else {
+            Issue.record("Expected an invalid response, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.message.contains("42"))
+        #expect(error?.localizedDescription.contains("Invalid response to GET https://api.example.com/v1/widgets/x") == true)
+    }
+
     @Test("additional headers and query items from RequestOptions")
     func additional() async throws {
         let transport = RecordingTransport(replies: [.response(.json(#"{"data":[]}"#))])

@@ -63,11 +63,11 @@ struct DeadlineTests {
     }
 
     @Test("cancelling a task waiting in backoff returns .cancelled at once")
-    func cancelInBackoff() async {
+    func cancelInBackoff() async throws {
         let transport = RecordingTransport(status: 503)
         let client = widgets(transport, timeout: nil, retries: 2)
         let task = Task { () async throws(TestError) -> Widget in try await client.get(id: "x") }
-        while transport.requests.isEmpty { try? await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil { !transport.requests.isEmpty }
         try? await Task.sleep(for: .milliseconds(20))
         let start = ContinuousClock.now
         task.cancel()

@@ -72,6 +72,21 @@ struct RetryPolicyTests {
         #expect(withKey.requests.map { $0.headers["Idempotency-Key"] } == ["key-1", "key-1", "key-1"])
     }
 
+    @Test("automatic idempotency keys make POST retryable with one key for all attempts")
+    func automaticKeys() async throws {
+        let transport = RecordingTransport(replies: [.response(HTTPResponse(status: 503))], fallback: { _ in .json("{}") })
+        var configuration = instantConfiguration(transport: transport)
+        configuration.automaticIdempotencyKeys = true
+        let client = APIClient(serverURL: URL(string: "https://api.example.com")!, configuration: configuration)
+        let _: JSONValue = try await client.send(HTTPRequestBuilder(method: .post, path: "/x"), errors: TestErrorBody.decode)
+        let _: JSONValue = try await client.send(HTTPRequestBuilder(method: .get, path: "/x"), errors: TestErrorBody.decode)
+        let keys = transport.requests.map { $0.headers["Idempotency-Key"] }
+        #expect(keys.count == 3)
+        #expect(keys[0] != nil && keys[0] == keys[1])
+        #expect(keys[0]?.hasPrefix("spindle-retry-") == true)
+        #expect(keys[2] == nil)
+    }
+
     @Test("POST is always retried on 429 and when the connection could not be made")
     func postAlwaysRetryable() async {
         let limited = await run(method: .post, replies: [.response(HTTPResponse(status: 429))])

@@ -1,0 +1,32 @@
+extension SpecLoader {
+    /// Follows every `$ref` reachable from the API's schemas (components, parameters, bodies,
+    /// responses and headers, and the files they lead to), so that dangling references,
+    /// unreadable files and cycles made only of references are reported while loading rather
+    /// than when (or whether) a later stage happens to resolve them.
+    func checkReferences(in api: APIDescription) {
+        var queue: [Schema] = api.schemas.map(\.schema)
+        for operation in api.operations {
+            queue += operation.parameters.compactMap(\.schema)
+            queue += (operation.requestBody?.content ?? []).compactMap(\.schema)
+            for response in operation.responses {
+                queue += response.content.compactMap(\.schema)
+                queue += response.headers.compactMap(\.header.schema)
+            }
+        }
+        var seen: Set<String> = []
+        var next = 0
+        while next < queue.count {
+            let schema = queue[next]
+            next += 1
+            guard seen.insert(schema.origin.target).inserted else { continue }
+            if schema.ref != nil, let target = resolve(schema) { queue.append(target) }
+            queue += schema.properties.map(\.schema)
+            if let items = schema.items { queue.append(items) }
+            if case .schema(let values) = schema.additionalProperties { queue.append(values) }
+            queue += schema.allOf + schema.oneOf + schema.anyOf
+            for entry in schema.discriminator?.mapping ?? [] {
+                if let target = self.schema(at: entry.ref) { queue.append(target) }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import SpindleIR
+import SpindleOpenAPI
+import SpindleYAML
+import Testing
+
+/// Reads `text` as `spindle.yaml`; returns the config (nil on errors) and the printed diagnostics.
+private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics: [String]) {
+    let document = try YAMLDocument.parse(text, file: "spindle.yaml")
+    var diagnostics: [Diagnostic] = []
+    let config = VendorConfig.read(document, defaultModule: "Default") { diagnostics.append($0) }
+    return (config, diagnostics.sorted().map(\.description))
+}
+
+/// `specs/<vendor>/spindle.yaml`.
+@Suite struct VendorConfigTests {
+    @Test func validConfigIsReadCompletely() throws {
+        let (config, diagnostics) = try read(
+            """
+            module: Acme                 # the library product
+            client: AcmeAPI
+            accessLevel: package
+            auth:
+              environmentVariable: ACME_API_KEY
+            naming:
+              dropSuffixes: [Dto, Schema]
+              types:
+                CustomerDto: Account
+                Plan: PricingPlan
+              operations:
+                CustomerController_search: customers.search
+            pagination:
+              listCustomers: {style: cursor, items: data, cursor: after, next: pagination.next}
+              listInvoices:
+                style: page
+                items: results
+                page: page
+                limit: per_page
+                total: meta.total
+            operations:
+              exclude: [internalPing, debugDump]
+            """)
+        #expect(diagnostics == [])
+        let read = try #require(config)
+        #expect(read.module == "Acme")
+        #expect(read.client == "AcmeAPI")
+        #expect(read.clientName == "AcmeAPI")
+        #expect(read.accessLevel == .package)
+        #expect(read.credentialEnvironmentVariable == "ACME_API_KEY")
+        #expect(read.dropSuffixes == ["Dto", "Schema"])
+        #expect(read.typeNames == ["CustomerDto": "Account", "Plan": "PricingPlan"])
+        #expect(read.operationNames == ["CustomerController_search": "customers.search"])
+        #expect(read.excludeOperations == ["internalPing", "debugDump"])
+        #expect(read.pagination.keys.sorted() == ["listCustomers", "listInvoices"])
+        let cursor = try #require(read.pagination["listCustomers"])
+        #expect(cursor.style == "cursor")
+        #expect(cursor.items == "data")
+        #expect(cursor.cursor == "after")
+        #expect(cursor.next == "pagination.next")
+        #expect(!cursor.inBody)
+        #expect(cursor.location == SourceLocation(file: "spindle.yaml", line: 14, column: 18))
+        let page = try #require(read.pagination["listInvoices"])
+        #expect(page.style == "page")
+        #expect(page.page == "page")
+        #expect(page.limit == "per_page")
+        #expect(page.total == "meta.total")
+    }
+
+    @Test func emptyConfigUsesDefaults() throws {
+        let (config, diagnostics) = try read("# nothing yet\n")
+        #expect(diagnostics == [])
+        let read = try #require(config)
+        #expect(read.module == "Default")
+        #expect(read.clientName == "DefaultClient")
+        #expect(read.accessLevel == .public)
+        #expect(read.dropSuffixes == [])
+        #expect(read.pagination.isEmpty)
+    }
+
+    @Test func unknownKeysAreLocatedErrors() throws {
+        let (config, diagnostics) = try read(
+            """
+            module: Acme
+            clinet: AcmeClient
+            auth:
+              envVar: ACME_KEY
+            naming:
+              dropSufixes: [Dto]
+            operations:
+              exclude: [ping]
+              include: [pong]
+            """)
+        #expect(config == nil)
+        #expect(
+            diagnostics == [
+                "spindle.yaml:2:1: error: unknown key 'clinet' in the config; expected one of accessLevel, auth, client, module, naming, operations, pagination",
+                "spindle.yaml:4:3: error: unknown key 'envVar' in auth; expected one of environmentVariable",
+                "spindle.yaml:6:3: error: unknown key 'dropSufixes' in naming; expected one of dropSuffixes, operations, types",
+                "spindle.yaml:9:3: error: unknown key 'include' in operations; expected one of exclude",
+            ])
+    }
+
+    @Test func badValuesAreLocatedErrors() throws {
+        let (config, diagnostics) = try read(
+            """
+            module: [Acme]
+            accessLevel: private
+            naming:
+              dropSuffixes: Dto
+              types: [Account]
+            pagination:
+              listCustomers: {style: cursor, items: data, cursor: after, nxt: pagination.next}
+            client: {name: AcmeAPI}
+            auth: {environmentVariable: [ACME_KEY]}
+            operations: {exclude: internalPing}
+            """)
+        #expect(config == nil)
+        #expect(
+            diagnostics == [
+                "spindle.yaml:1:9: error: 'module' must be a name",
+                "spindle.yaml:2:14: error: 'accessLevel' must be public, package or internal",
+                "spindle.yaml:4:17: error: 'dropSuffixes' must be a list",
+                "spindle.yaml:5:10: error: expected a mapping of names",
+                "spindle.yaml:7:18: error: cursor pagination needs 'next'",
+                "spindle.yaml:7:62: error: unknown pagination key 'nxt'; expected one of cursor, hasMore, in, items, limit, next, offset, page, style, total",
+                "spindle.yaml:8:9: error: 'client' must be a name",
+                "spindle.yaml:9:29: error: 'environmentVariable' must be a name",
+                "spindle.yaml:10:23: error: 'exclude' must be a list of operationIds",
+            ])
+    }
+
+    @Test func configShapesTheModule() throws {
+        let config = try readConfig(
+            """
+            module: Acme
+            client: AcmeAPI
+            auth: {environmentVariable: ACME_API_KEY}
+            naming:
+              dropSuffixes: [Dto]
+              types: {PlanDto: PricingPlan, Coupon: Discount}
+            """, defaultModule: "Default")
+        let built = try build(
+            schemas: """
+                CustomerDto: {type: object, properties: {id: {type: string}}}
+                PlanDto: {type: object, properties: {id: {type: string}}}
+                CouponDto: {type: object, properties: {id: {type: string}}}
+                Dto: {type: string}
+                """, config: config)
+        #expect(built.diagnostics == [])
+        #expect(built.module.moduleName == "Acme")
+        #expect(built.module.clientName == "AcmeAPI")
+        #expect(built.module.credentialEnvironmentVariable == "ACME_API_KEY")
+        // Overrides apply to the component name and to the name after dropping suffixes.
+        #expect(built.module.types.map(\.name) == ["Customer", "Discount", "Dto", "PricingPlan"])
+    }
+}
