@@ -12,6 +12,11 @@ let package = Package(
     products: [
         .executable(name: "spindle", targets: ["spindle"]),
         .library(name: "SpindleRuntime", targets: ["SpindleRuntime"]),
+        .plugin(name: "SpindleGenerate", targets: ["SpindleGenerate"]),
+        .library(name: "SpindleYAML", targets: ["SpindleYAML"]),
+        .library(name: "SpindleOpenAPI", targets: ["SpindleOpenAPI"]),
+        .library(name: "SpindleIR", targets: ["SpindleIR"]),
+        .library(name: "SpindleGenerator", targets: ["SpindleGenerator"]),
         .executable(name: "list-customers", targets: ["ListCustomers"]),
     ] + vendors.map { .library(name: $0, targets: [$0]) },
     dependencies: [
@@ -46,6 +51,16 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strict
+        ),
+        // `swift package spindle-generate`: regenerates a package's checked-in clients.
+        .plugin(
+            name: "SpindleGenerate",
+            capability: .command(
+                intent: .custom(verb: "spindle-generate", description: "Regenerate the API clients in Generated/ from specs/"),
+                permissions: [.writeToPackageDirectory(reason: "Spindle writes the generated clients into Generated/")]
+            ),
+            dependencies: ["spindle"],
+            path: "Plugins/SpindleGenerate"
         ),
         // The runtime generated clients link: Foundation only.
         .target(name: "SpindleRuntime", swiftSettings: strict),

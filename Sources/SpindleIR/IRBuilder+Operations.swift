@@ -118,10 +118,14 @@ extension IRBuilder {
                 constraints = resolved.constraints
                 defaultValue = resolved.defaultValue
             }
+            let override = operation.operationId.flatMap { config.parameterStyles["\($0).\(parameter.name)"] }
+            let style = override?.style ?? parameter.effectiveStyle
+            // A style override without explode takes that style's default explode.
+            let explode = override?.explode ?? (override?.style != nil ? (style == .form || style == .deepObject) : parameter.effectiveExplode)
             parameters.append(
                 IRParameter(
                     name: parameter.name, swiftName: swiftName, location: parameter.location, type: type,
-                    required: parameter.required, style: parameter.effectiveStyle, explode: parameter.effectiveExplode,
+                    required: parameter.required, style: style, explode: explode,
                     description: parameter.description, deprecated: parameter.deprecated,
                     defaultValue: defaultValue, constraints: constraints))
         }
@@ -156,14 +160,14 @@ extension IRBuilder {
             resource: resource, methodName: method, operationId: operation.operationId, httpMethod: operation.method,
             path: operation.path, summary: operation.summary, description: operation.description,
             deprecated: operation.deprecated, parameters: parameters, requestBody: requestBody,
-            responses: responses, security: Array(NSOrderedSetLike(security)), pagination: nil, file: operation.file)
+            responses: responses, security: uniqueInOrder(security), pagination: nil, file: operation.file)
         result.pagination = pagination(for: operation, built: result)
         return result
     }
 }
 
 /// Keeps the first occurrence of each element, in order.
-private func NSOrderedSetLike(_ values: [String]) -> [String] {
+private func uniqueInOrder(_ values: [String]) -> [String] {
     var seen: Set<String> = []
     return values.filter { seen.insert($0).inserted }
 }

@@ -1,3 +1,4 @@
+import SpindleOpenAPI
 import SpindleYAML
 
 /// Per-vendor settings, read from `specs/<vendor>/spindle.yaml`.
@@ -20,6 +21,9 @@ public struct VendorConfig: Sendable {
     public var pagination: [String: PaginationDeclaration] = [:]
     /// OperationIds to leave out.
     public var excludeOperations: Set<String> = []
+    /// Serialization overrides for parameters whose spec (published verbatim) omits or misstates
+    /// their style, keyed by `operationId.parameterName`.
+    public var parameterStyles: [String: ParameterStyleOverride] = [:]
 
     public enum AccessLevel: String, Sendable { case `public`, `internal`, package }
 
@@ -27,6 +31,16 @@ public struct VendorConfig: Sendable {
 
     /// The client type name in effect.
     public var clientName: String { client ?? module + "Client" }
+}
+
+/// A parameter's serialization as the vendor config overrides it.
+public struct ParameterStyleOverride: Sendable, Hashable {
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    public init(style: ParameterStyle? = nil, explode: Bool? = nil) {
+        self.style = style
+        self.explode = explode
+    }
 }
 
 /// How an operation pages, as written in config or in `x-spindle-pagination`.
@@ -81,7 +95,7 @@ public struct PaginationDeclaration: Sendable, Hashable {
 }
 
 extension VendorConfig {
-    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "auth", "naming", "pagination", "operations"]
+    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "auth", "naming", "pagination", "operations", "parameters"]
 
     /// Reads a config document. Every problem is reported with its location; returns `nil` on errors.
     public static func read(_ document: YAMLDocument, defaultModule: String, report: (Diagnostic) -> Void) -> VendorConfig? {
@@ -156,6 +170,27 @@ extension VendorConfig {
                 }
             } else {
                 fail("'pagination' must map operationIds to declarations", pagination)
+            }
+        }
+        if let parameters = root["parameters"] {
+            if parameters.kind == .mapping {
+                for (key, value) in parameters.entries {
+                    guard let name = key.scalar, name.contains(".") else {
+                        fail("parameter overrides are keyed by 'operationId.parameterName'", key)
+                        continue
+                    }
+                    checkKeys(value, ["style", "explode"], "a parameter override")
+                    var override = ParameterStyleOverride()
+                    if let style = value["style"] {
+                        if let parsed = style.scalar.flatMap(ParameterStyle.init(rawValue:)) { override.style = parsed } else { fail("unknown parameter style '\(style.scalar ?? "")'", style) }
+                    }
+                    if let explode = value["explode"] {
+                        if let flag = explode.bool { override.explode = flag } else { fail("'explode' must be true or false", explode) }
+                    }
+                    config.parameterStyles[name] = override
+                }
+            } else {
+                fail("'parameters' must map 'operationId.parameterName' to {style, explode}", parameters)
             }
         }
         if let operations = root["operations"] {

@@ -139,6 +139,7 @@ extension APIClient {
                 log(.failure, summary, attempts, status: response.status,
                     message: "\(summary) failed with HTTP \(response.status) after \(attempts) attempt(s)")
             }
+            ResponseCapture.current?.record(response)
             return Exchange(response: response, request: summary, redactor: redactor)
         case .timedOut:
             error = .timeout(TimeoutFailure(request: summary, timeout: timeout, attempts: attempts))
