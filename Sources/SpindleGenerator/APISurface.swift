@@ -104,18 +104,6 @@ public struct APISurface: Codable, Equatable, Sendable {
 
     /// A Swift spelling of a type, fully qualified from the module's top level.
     static func spell(_ type: IRTypeRef) -> String {
-        switch type {
-        case .string: "String"
-        case .dateTime, .unixTime: "Date"
-        case .date: "CalendarDate"
-        case .data: "Data"
-        case .integer(let bits): bits.map { "Int\($0)" } ?? "Int"
-        case .number(let isFloat): isFloat ? "Float" : "Double"
-        case .boolean: "Bool"
-        case .json: "JSONValue"
-        case .array(let element): "[\(spell(element))]"
-        case .map(let value): "[String: \(spell(value))]"
-        case .named(let path): path.joined(separator: ".")
-        }
+        SwiftTypeSpelling.spell(type) { $0.joined(separator: ".") }
     }
 }

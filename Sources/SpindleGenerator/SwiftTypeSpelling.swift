@@ -7,6 +7,11 @@ struct SwiftTypeSpelling {
 
     /// The Swift type of `type` as written inside the type at `scope` (empty for top level).
     func spell(_ type: IRTypeRef, in scope: [String] = []) -> String {
+        Self.spell(type) { qualified($0, in: scope) }
+    }
+
+    /// The Swift type of `type`, with generated types written by `named`.
+    static func spell(_ type: IRTypeRef, named: ([String]) -> String) -> String {
         switch type {
         case .string: "String"
         case .dateTime, .unixTime: "Date"
@@ -16,9 +21,9 @@ struct SwiftTypeSpelling {
         case .number(let isFloat): isFloat ? "Float" : "Double"
         case .boolean: "Bool"
         case .json: "JSONValue"
-        case .array(let element): "[\(spell(element, in: scope))]"
-        case .map(let value): "[String: \(spell(value, in: scope))]"
-        case .named(let path): qualified(path, in: scope)
+        case .array(let element): "[\(spell(element, named: named))]"
+        case .map(let value): "[String: \(spell(value, named: named))]"
+        case .named(let path): named(path)
         }
     }
 
