@@ -185,21 +185,34 @@ func indented(_ text: String) -> String {
 }
 
 /// Trims trailing spaces, collapses runs of blank lines and ends the file with one newline, so
-/// that template whitespace never shows up in diffs or lint.
+/// that template whitespace never shows up in diffs or lint. No blank line is kept right after an
+/// opening brace or right before a closing one.
+///
+/// Works on UTF-8 bytes: it runs over every generated line, and `Character` operations are slow.
 func normalizeWhitespace(_ text: String) -> String {
-    var lines: [Substring] = []
+    let space = UInt8(ascii: " ")
+    var lines: [ArraySlice<UInt8>] = []
     var previousBlank = true
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var line = rawLine
-        while line.last == " " { line = line.dropLast() }
+    let bytes = Array(text.utf8)
+    var start = 0
+    while start <= bytes.count {
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        var line = bytes[start..<end]
+        while line.last == space { line = line.dropLast() }
+        start = end + 1
         let blank = line.isEmpty
         if blank && previousBlank { continue }
-        // No blank line right after an opening brace or right before a closing one.
-        if line.trimmingPrefix(while: { $0 == " " }).hasPrefix("}"), lines.last?.isEmpty == true { lines.removeLast() }
-        if blank, let last = lines.last, last.hasSuffix("{") { continue }
+        if line.first(where: { $0 != space }) == UInt8(ascii: "}"), lines.last?.isEmpty == true { lines.removeLast() }
+        if blank, lines.last?.last == UInt8(ascii: "{") { continue }
         lines.append(line)
         previousBlank = blank
     }
     while lines.last?.isEmpty == true { lines.removeLast() }
-    return lines.joined(separator: "\n") + "\n"
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 1)
+    for line in lines {
+        output.append(contentsOf: line)
+        output.append(UInt8(ascii: "\n"))
+    }
+    return String(decoding: output, as: UTF8.self)
 }

@@ -80,10 +80,11 @@ extension IRBuilder {
         while let first = segments.first, segments.count > 1, isNoiseSegment(first) { segments.removeFirst() }
         let endsWithParameter = segments.last?.hasPrefix("{") ?? false
         var resource = segments.filter { !$0.hasPrefix("{") }
-        if let last = resource.last, last.contains(".") {
+        // A segment of dots only (`/..`) has no action after a dot: it is an ordinary segment.
+        if let last = resource.last, last.contains("."), let action = last.split(separator: ".").last {
             let parts = last.split(separator: ".").map(String.init)
             resource = resource.dropLast() + parts.dropLast()
-            return (resource.map(SwiftNaming.memberName), SwiftNaming.memberName(parts.last!))
+            return (resource.map(SwiftNaming.memberName), SwiftNaming.memberName(String(action)))
         }
         let method: String =
             switch (operation.method, endsWithParameter) {

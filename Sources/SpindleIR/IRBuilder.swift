@@ -19,6 +19,8 @@ public final class IRBuilder {
     var names: [String: [String: String]] = [:]
     /// Names given in the previous generation, honoured while they are free.
     let lock: NameLock
+    /// `components.schemas` by name.
+    let componentSchemas: [String: Schema]
 
     /// Creates a builder for `api`, whose schemas `loader` resolves.
     public init(api: APIDescription, loader: SpecLoader, config: VendorConfig, lock: NameLock = NameLock()) {
@@ -26,7 +28,13 @@ public final class IRBuilder {
         self.loader = loader
         self.config = config
         self.lock = lock
-        self.titles = TitleIndex(api: api)
+        self.componentSchemas = Dictionary(api.schemas.map { ($0.name, $0.schema) }) { first, _ in first }
+        var titles = TitleIndex(api: api)
+        let lockedKeys = lock.types
+        titles.decideHolders { title, schema in
+            lockedKeys["title:\(title)#\(Self.relativeTarget(schema.origin))"] != nil
+        }
+        self.titles = titles
     }
 
     func report(_ diagnostic: Diagnostic) { loader.report(diagnostic) }
@@ -86,24 +94,25 @@ public final class IRBuilder {
     /// remembers for `key` in the same scope wins over `name`, so renames need a reason.
     func claim(_ name: String, in scope: [String], key: String) -> [String] {
         let scopeKey = scope.joined(separator: ".")
-        var taken = names[scopeKey, default: [:]]
+        // Read through `names` rather than a local copy: a copy would duplicate the whole table
+        // on the write below (copy-on-write), which is quadratic for large scopes.
+        let taken = { (name: String) in self.names[scopeKey]?[name] }
         var candidate = name
         if let locked = lock.types[key], Array(locked.dropLast()) == scope, let lockedName = locked.last,
-            !SwiftNaming.reservedTypeNames.contains(lockedName), taken[lockedName] == nil || taken[lockedName] == key
+            !SwiftNaming.reservedTypeNames.contains(lockedName), taken(lockedName) == nil || taken(lockedName) == key
         {
             candidate = lockedName
         }
         var counter = 2
         // Nested types must not share their parent's name, which Swift would resolve to the parent.
-        while let owner = taken[candidate], owner != key {
+        while let owner = taken(candidate), owner != key {
             candidate = "\(name)\(counter)"
             counter += 1
         }
         while scope.last == candidate {
             candidate += "Value"
         }
-        taken[candidate] = key
-        names[scopeKey] = taken
+        names[scopeKey, default: [:]][candidate] = key
         return scope + [candidate]
     }
 
@@ -113,7 +122,7 @@ public final class IRBuilder {
     func componentType(_ name: String) -> [String] {
         let key = "component:\(name)"
         if let path = built[key] { return path }
-        guard let schema = api.schemas.first(where: { $0.name == name })?.schema else { return ["JSONValue"] }
+        guard let schema = componentSchemas[name] else { return ["JSONValue"] }
         let path = claim(typeName(name), in: [], key: key)
         built[key] = path
         defineType(path, from: schema)
@@ -132,10 +141,7 @@ public final class IRBuilder {
 
     /// The path of the generated type for an inline schema, building it on first use.
     func namedType(for schema: Schema, context: NameContext) -> [String] {
-        let held = { (title: String, candidate: Schema) in
-            self.lock.types[self.titleKey(title, candidate)] != nil
-        }
-        switch titles.owner(of: schema, heldTitle: held) {
+        switch titles.owner(of: schema) {
         case .component(let name):
             return componentType(name)
         case .title(let title, let representative):
@@ -154,7 +160,7 @@ public final class IRBuilder {
         }
         // Identical untitled enums are one type too (Stigg's vendor identifiers appear in a
         // response, a nested object and a query parameter); the first place reached names it.
-        let key = schema.enumValues.map { "enum:\(TitleIndex.enumKey($0))" } ?? "origin:\(relativeTarget(schema.origin))"
+        let key = schema.enumValues.map { "enum:\(TitleIndex.enumKey($0))" } ?? "origin:\(Self.relativeTarget(schema.origin))"
         if let path = built[key] { return path }
         let path = claim(typeName(context.suggested), in: context.parent ?? [], key: key)
         built[key] = path
@@ -175,12 +181,12 @@ public final class IRBuilder {
 
     /// The key of a titled type: the title and where its representative schema is written.
     func titleKey(_ title: String, _ schema: Schema) -> String {
-        "title:\(title)#\(relativeTarget(schema.origin))"
+        "title:\(title)#\(Self.relativeTarget(schema.origin))"
     }
 
     /// `file#pointer` with the file reduced to its name, so keys do not depend on where the
     /// generator runs from.
-    func relativeTarget(_ origin: Reference) -> String {
+    static func relativeTarget(_ origin: Reference) -> String {
         "\(origin.file.split(separator: "/").last ?? "")#\(origin.pointer)"
     }
 
@@ -193,16 +199,18 @@ public final class IRBuilder {
 
     /// Puts nested types inside their parents and sorts everything by name.
     func assembleTypes() -> [IRType] {
-        func children(of path: [String]) -> [IRType] {
-            types.values.filter { $0.path.count == path.count + 1 && Array($0.path.dropLast()) == path }
-                .sorted { $0.name < $1.name }
-                .map { type in
-                    var type = type
-                    type.nested = children(of: type.path)
-                    return type
-                }
+        var childrenByParent: [String: [IRType]] = [:]
+        for type in types.values {
+            childrenByParent[type.path.dropLast().joined(separator: "."), default: []].append(type)
         }
-        return children(of: [])
+        func children(of key: String) -> [IRType] {
+            (childrenByParent[key] ?? []).sorted { $0.name < $1.name }.map { type in
+                var type = type
+                type.nested = children(of: type.path.joined(separator: "."))
+                return type
+            }
+        }
+        return children(of: "")
     }
 
     func securitySchemes() -> [IRSecurityScheme] {

@@ -14,6 +14,8 @@ struct TitleIndex {
     private var groups: [String: [[Schema]]] = [:]
     /// Component name by the origin of its schema.
     private var componentNames: [String: String] = [:]
+    /// The inline group holding each title: its first schema and the schema whose key names it.
+    private var holders: [String: (first: Schema, representative: Schema)] = [:]
     /// Enum values (joined) of titled enums -> title, so identical untitled enums reuse the type.
     private(set) var titledEnums: [String: Schema] = [:]
 
@@ -65,19 +67,27 @@ struct TitleIndex {
         case title(String, representative: Schema)
     }
 
+    /// Decides, for every contested title, which inline shape group holds it. `heldTitle` tells
+    /// whether a schema owned its title in the previous generation; such a schema's group keeps
+    /// the title even if a new schema with the same title sorts before it.
+    mutating func decideHolders(heldTitle: (String, Schema) -> Bool) {
+        for (title, shapes) in groups {
+            let inlineShapes = shapes.filter { !$0.contains { componentNames[$0.origin.target] != nil } }
+            guard let holder = inlineShapes.first(where: { $0.contains { heldTitle(title, $0) } }) ?? inlineShapes.first else {
+                continue
+            }
+            holders[title] = (holder[0], holder.first { heldTitle(title, $0) } ?? holder[0])
+        }
+    }
+
     /// The name source of `schema` through its title, or `nil` when it must be named by context.
-    ///
-    /// `heldTitle` tells whether a schema owned its title in the previous generation; such a
-    /// schema's group keeps the title even if a new schema with the same title sorts before it.
-    func owner(of schema: Schema, heldTitle: (String, Schema) -> Bool) -> TitleOwner? {
+    func owner(of schema: Schema) -> TitleOwner? {
         guard let title = schema.title, let shapes = groups[title] else { return nil }
         guard let group = shapes.first(where: { $0.contains { $0 === schema } }) else { return nil }
         if let component = group.lazy.compactMap({ self.componentNames[$0.origin.target] }).first {
             return .component(component)
         }
-        let inlineShapes = shapes.filter { !$0.contains { componentNames[$0.origin.target] != nil } }
-        let holder = inlineShapes.first { $0.contains { heldTitle(title, $0) } } ?? inlineShapes.first
-        guard let holder, holder[0] === group[0] else { return nil }
-        return .title(title, representative: group.first { heldTitle(title, $0) } ?? group[0])
+        guard let holder = holders[title], holder.first === group[0] else { return nil }
+        return .title(title, representative: holder.representative)
     }
 }

@@ -28,8 +28,17 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
 
     /// The pointer in its escaped text form, e.g. `/paths/~1customers`.
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined()
+        var text = ""
+        for token in tokens {
+            text += "/"
+            // Escaping is rare; skip Foundation's replacing for the common case (this is hot).
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                text += token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            } else {
+                text += token
+            }
+        }
+        return text
     }
 
     /// The pointer extended by one token.

@@ -3,9 +3,9 @@ import SpindleYAML
 /// A `$ref` as written in a document, resolved against the file it appears in.
 public struct Reference: Hashable, Sendable, CustomStringConvertible {
     /// The file the reference points into (a display path, relative like the file that holds it).
-    public var file: String
+    public let file: String
     /// The JSON pointer inside that file.
-    public var pointer: JSONPointer
+    public let pointer: JSONPointer
     /// The text of the `$ref` as written.
     public var text: String
     /// Where the `$ref` appears.
@@ -16,10 +16,12 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
         self.pointer = pointer
         self.text = text
         self.location = location
+        self.target = "\(file)#\(pointer)"
     }
 
-    /// The target as `file#pointer`, the identity of what the reference denotes.
-    public var target: String { "\(file)#\(pointer)" }
+    /// The target as `file#pointer`, the identity of what the reference denotes (computed once:
+    /// it keys the loader's caches).
+    public let target: String
 
     public var description: String { text }
 
