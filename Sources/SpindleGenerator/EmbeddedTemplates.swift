@@ -177,11 +177,11 @@ extension {{errorBodyName}} {
     {{access}} init({{^hasProperties}}) {}{{/hasProperties}}
 {{#hasProperties}}
 {{#properties}}
-        {{{escapedName}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}}{{^isLast}},{{/isLast}}
+        {{{parameterName}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}}{{^isLast}},{{/isLast}}
 {{/properties}}
     ) {
 {{#properties}}
-        self.{{{escapedName}}} = {{{escapedName}}}
+        self.{{{escapedName}}} = {{{argumentName}}}
 {{/properties}}
     }
 {{/hasProperties}}
@@ -231,7 +231,7 @@ extension {{errorBodyName}} {
 {{/parameters}}
     options: RequestOptions = .init()
 ) async throws({{errorName}}){{#returnType}} -> {{{returnType}}}{{/returnType}} {
-    var request = HTTPRequestBuilder(method: .{{httpMethod}}, path: {{{pathLiteral}}})
+    {{#mutatesRequest}}var{{/mutatesRequest}}{{^mutatesRequest}}let{{/mutatesRequest}} request = HTTPRequestBuilder(method: .{{httpMethod}}, path: {{{pathLiteral}}})
 {{#requestStatements}}
     {{{.}}}
 {{/requestStatements}}
@@ -240,6 +240,9 @@ extension {{errorBodyName}} {
 {{#pagination}}
 
 /// Every page of `{{{methodName}}}`, fetched as the loop advances; stops after the last page.
+{{#deprecated}}
+@available(*, deprecated)
+{{/deprecated}}
 {{access}} func {{{pagesMethodName}}}(
 {{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
@@ -257,6 +260,9 @@ extension {{errorBodyName}} {
 }
 
 /// Every item of `{{{methodName}}}` across all pages, fetched as the loop advances.
+{{#deprecated}}
+@available(*, deprecated)
+{{/deprecated}}
 {{access}} func {{{itemsMethodName}}}(
 {{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},

@@ -38,6 +38,7 @@ struct OperationContextBuilder {
             "httpMethod": operation.httpMethod.rawValue,
             "pathLiteral": swiftStringLiteral(operation.path),
             "requestStatements": requestStatements,
+            "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
             "pagination": paginationContext(operation, parameters: parameters) ?? false,
         ]
@@ -220,7 +221,10 @@ struct OperationContextBuilder {
         }
         lines.append("  - options: Per-request timeout, retries, idempotency key and extra headers.")
         if let success = operation.successResponse, let description = success.description {
-            lines.append("- Returns: \(description)")
+            // Each line of a multi-line description stays inside the comment.
+            let returns = description.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            lines.append("- Returns: \(returns.first ?? "")")
+            lines += returns.dropFirst().map { "  " + $0 }
         }
         lines.append("- Throws: `\(errorName)`, with the decoded body for documented error statuses.")
         return lines

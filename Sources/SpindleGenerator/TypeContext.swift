@@ -16,8 +16,10 @@ struct TypeContextBuilder {
         var context: [String: Any] = [
             "name": type.name,
             "access": access,
-            "docs": docLines(type.description),
-            "deprecated": type.deprecated,
+            // `@available(*, deprecated)` on a type would warn wherever other generated code uses it,
+            // so deprecation is documented instead; deprecated operations do carry the attribute.
+            "docs": docLines(type.description) + (type.deprecated ? (type.description == nil ? [] : [""]) + ["- Warning: Deprecated."] : []),
+            "deprecated": false,
             // Filled by the emitter with the nested types already rendered and indented.
             "nested": [String](),
             "isParameter": parameterTypes.contains(type.path),
@@ -56,8 +58,13 @@ struct TypeContextBuilder {
                 swiftType = "OptionalValue<\(valueType)>"
                 defaultArgument = ".absent"
             }
+            // A property named `self` cannot be an initializer parameter of that name (the body
+            // would assign to the parameter), nor be read or assigned without `self.`.
+            let isSelf = property.swiftName == "self"
             return [
                 "escapedName": escaped,
+                "parameterName": isSelf ? "\(escaped) _self" : escaped,
+                "argumentName": isSelf ? "_self" : escaped,
                 "swiftType": swiftType,
                 "indirect": property.needsIndirection,
                 "docs": docLines(propertyDocs(property)),
@@ -66,8 +73,8 @@ struct TypeContextBuilder {
                 "isLast": index == object.properties.count - 1,
                 "renamed": property.jsonName != property.swiftName,
                 "jsonLiteral": swiftStringLiteral(property.jsonName),
-                "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType),
-                "encodeStatement": encodeStatement(property, escaped: escaped),
+                "decodeStatement": (isSelf ? "self." : "") + decodeStatement(property, escaped: escaped, valueType: valueType),
+                "encodeStatement": encodeStatement(property, escaped: escaped, value: isSelf ? "self.\(escaped)" : escaped),
             ]
         }
         return [
@@ -83,7 +90,7 @@ struct TypeContextBuilder {
     /// The description, plus what Swift cannot say in the type: deprecation, bounds, defaults.
     private func propertyDocs(_ property: IRProperty) -> String? {
         var notes: [String] = []
-        if property.deprecated { notes.append("Deprecated.") }
+        if property.deprecated { notes.append("- Warning: Deprecated.") }
         if let value = property.defaultValue?.stringValue { notes.append("Server default: `\(value)`.") }
         if let value = property.constValue?.stringValue { notes.append("Always `\(value)`.") }
         let text = [property.description, notes.isEmpty ? nil : notes.joined(separator: " ")].compactMap { $0 }
@@ -107,12 +114,12 @@ struct TypeContextBuilder {
         }
     }
 
-    private func encodeStatement(_ property: IRProperty, escaped: String) -> String {
+    private func encodeStatement(_ property: IRProperty, escaped: String, value stored: String) -> String {
         let key = ".\(escaped)"
-        var value = escaped
+        var value = stored
         if case .unixTime(let unit) = property.type {
             let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
-            value = property.presence == .required ? "\(proxy)(\(escaped))" : "\(escaped).map(\(proxy).init)"
+            value = property.presence == .required ? "\(proxy)(\(stored))" : "\(stored).map(\(proxy).init)"
         }
         return switch property.presence {
         case .required: "try container.encode(\(value), forKey: \(key))"
