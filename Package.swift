@@ -89,6 +89,12 @@ let package = Package(
         .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),
         .testTarget(name: "SpindleOpenAPITests", dependencies: ["SpindleOpenAPI"], swiftSettings: strict),
         .testTarget(name: "SpindleIRTests", dependencies: ["SpindleIR"], swiftSettings: strict),
+        // Hostile and malformed specs through the whole pipeline (docs/ROBUSTNESS.md).
+        .testTarget(
+            name: "RobustnessTests",
+            dependencies: ["SpindleGenerator", "SpindleIR", "SpindleOpenAPI", "SpindleYAML"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "VendorClientTests",
             dependencies: vendors.map { .target(name: $0) } + [

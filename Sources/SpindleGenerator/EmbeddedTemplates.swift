@@ -333,7 +333,7 @@ import SpindleRuntime
 ///
 /// Decoding picks the most specific variant that matches the payload; a payload that matches none
 /// is kept in `unknown` instead of failing the whole response.
-{{access}} enum {{name}}: Codable, Hashable, Sendable {
+{{access}} enum {{name}}: Codable, Hashable, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
 {{#variants}}
     {{#indirect}}indirect {{/indirect}}case {{{escapedName}}}({{{swiftType}}})
 {{/variants}}

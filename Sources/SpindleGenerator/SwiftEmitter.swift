@@ -49,16 +49,28 @@ public struct SwiftEmitter {
             let header = try render(
                 "header",
                 [
-                    "title": module.title, "spec": version.map { "\($0) (\(sources))" } ?? false,
+                    // One comment line: a line break in the title would end the comment.
+                    "title": module.title.split(whereSeparator: \.isNewline).joined(separator: " "),
+                    "spec": version.map { "\($0) (\(sources))".split(whereSeparator: \.isNewline).joined(separator: " ") } ?? false,
                     "hash": contentHash([Array(body.utf8)]),
                 ]
             ).trimmingCharacters(in: .newlines)
-            return body.replacingOccurrences(of: "\u{0}", with: header)
+            return replacingNUL(in: body, with: header)
         }
 
         // Nested declarations are rendered on their own and indented here: mustache partial
         // indentation does not carry through sections.
-        let parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
+        var parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
+        // A parameter typed by an alias (`typealias Ids = [Id]`) needs what the alias names to
+        // encode as a parameter too.
+        var aliasTargets = Array(parameterTypes)
+        while let path = aliasTargets.popLast() {
+            if case .alias(let target)? = byPath[path.joined(separator: ".")]?.kind, let named = target.namedPath,
+                parameterTypes.insert(named).inserted
+            {
+                aliasTargets.append(named)
+            }
+        }
         let types = TypeContextBuilder(spelling: spelling, access: access, parameterTypes: parameterTypes)
         func renderType(_ type: IRType) throws -> String {
             var context = types.context(for: type)
@@ -215,4 +227,23 @@ func normalizeWhitespace(_ text: String) -> String {
         output.append(UInt8(ascii: "\n"))
     }
     return String(decoding: output, as: UTF8.self)
+}
+
+/// `text` with every U+0000 replaced by `replacement`: what `replacingOccurrences(of: "\u{0}", …)`
+/// does, without bridging the whole file to `NSString` (slow for a 50 MB description).
+func replacingNUL(in text: String, with replacement: String) -> String {
+    let utf8 = text.utf8
+    guard var nul = utf8.firstIndex(of: 0) else { return text }
+    var result = ""
+    result.reserveCapacity(utf8.count + replacement.utf8.count)
+    var start = utf8.startIndex
+    while true {
+        result += text[start..<nul]
+        result += replacement
+        start = utf8.index(after: nul)
+        guard let next = utf8[start...].firstIndex(of: 0) else { break }
+        nul = next
+    }
+    result += text[start...]
+    return result
 }

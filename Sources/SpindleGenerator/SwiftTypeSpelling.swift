@@ -49,21 +49,89 @@ struct SwiftTypeSpelling {
 let lineLimit = 120
 
 /// Doc comment lines from spec text: one `///` line per source line, wrapped at a readable width.
+///
+/// Scans UTF-8 bytes once, with plain loops that stay fast in debug builds too: a spec may carry
+/// a 50 MB description. Lines break at every line break Swift ends a comment at (`\n`, `\r\n`,
+/// a lone `\r`, U+000B, U+000C, U+0085, U+2028, U+2029); words are separated by spaces; widths
+/// count characters.
 func docLines(_ text: String?, width: Int = 92) -> [String] {
-    guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return [] }
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    guard let text, let first = text.firstIndex(where: { !$0.isWhitespace }),
+        let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { return [] }
+    var trimmed = String(text[first...last])
+    return trimmed.withUTF8 { bytes in
+        var lines: [String] = []
         var line = ""
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-            if !line.isEmpty && line.count + word.count + 1 > width {
-                lines.append(line)
+        var lineCount = 0
+        var wordStart = 0
+        var wordIsASCII = true
+        /// Ends the word that runs up to `end`, wrapping the line when it does not fit.
+        func endWord(_ end: Int) {
+            guard end > wordStart else { return }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
+            let wordCount = wordIsASCII ? end - wordStart : word.count
+            if lineCount > 0 && lineCount + wordCount + 1 > width {
+                lines.append(escapingCommentEnd(line))
                 line = ""
+                lineCount = 0
             }
-            line += line.isEmpty ? String(word) : " " + word
+            if lineCount > 0 {
+                line += " "
+                lineCount += 1
+            }
+            line += word
+            lineCount += wordCount
         }
-        lines.append(line)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            // The length of a line break starting here, 0 if there is none.
+            var breakLength = 0
+            if byte == 0x0A || byte == 0x0B || byte == 0x0C {
+                breakLength = 1
+            } else if byte == 0x0D {
+                breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+            } else if byte == 0xC2 {
+                breakLength = index + 1 < count && bytes[index + 1] == 0x85 ? 2 : 0
+            } else if byte == 0xE2 {
+                breakLength =
+                    index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+            }
+            if breakLength > 0 {
+                endWord(index)
+                lines.append(escapingCommentEnd(line))
+                line = ""
+                lineCount = 0
+                index += breakLength
+                wordStart = index
+                wordIsASCII = true
+            } else if byte == 0x20 {
+                endWord(index)
+                index += 1
+                wordStart = index
+                wordIsASCII = true
+            } else {
+                if byte >= 0x80 { wordIsASCII = false }
+                index += 1
+            }
+        }
+        endWord(count)
+        lines.append(escapingCommentEnd(line))
+        return lines
     }
-    return lines.map { $0.replacingOccurrences(of: "*/", with: "* /") }
+}
+
+/// `*/` written as `* /`, so a doc line never closes a block comment.
+private func escapingCommentEnd(_ line: String) -> String {
+    var previous: UInt8 = 0
+    for byte in line.utf8 {
+        if previous == UInt8(ascii: "*") && byte == UInt8(ascii: "/") {
+            return line.replacingOccurrences(of: "*/", with: "* /")
+        }
+        previous = byte
+    }
+    return line
 }
 
 /// A Swift string literal for `text`.

@@ -33,7 +33,14 @@ public struct VendorGenerator {
     }
 
     /// Runs the pipeline. Never throws for bad input: problems come back as diagnostics.
+    ///
+    /// It runs on a thread of its own with a large stack, so that long chains of schema
+    /// references (which the IR builder follows recursively) cannot overflow the caller's stack.
     public func run() -> Output {
+        onLargeStack { runPipeline() }
+    }
+
+    private func runPipeline() -> Output {
         let loader = SpecLoader()
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: specPath, isDirectory: &isDirectory)

@@ -4,7 +4,7 @@ import SpindleYAML
 extension IRBuilder {
     /// The shape of the generated type at `path`.
     func typeKind(_ schema: Schema, path: [String]) -> IRType.Kind {
-        if let values = schema.enumValues {
+        if let values = schema.enumValues, enumIsRepresentable(schema) {
             return .enumeration(enumeration(values, schema: schema))
         }
         // A union that collapses where it is used (one non-null variant, or variants of one
@@ -73,9 +73,12 @@ extension IRBuilder {
         if raws.count < nonNull.count {
             report(.warning("enum lists a value twice; the duplicate is ignored", at: schema.location))
         }
-        let names = SwiftNaming.uniqued(raws.map { raw in
+        // Cases are static members of an open-enum struct: they must not take the names of its
+        // `rawValue` and `allKnownValues`, nor `init` (`.init` in `allKnownValues` is a call).
+        let reserved = ["init", "rawValue", "allKnownValues"]
+        let names = SwiftNaming.uniqued(reserved + raws.map { raw in
             isInteger ? "value" + raw.replacingOccurrences(of: "-", with: "Minus") : SwiftNaming.memberName(raw)
-        })
+        }).dropFirst(reserved.count)
         return IREnum(
             rawType: isInteger ? .integer : .string,
             cases: zip(names, raws).map { IREnumCase(swiftName: $0, rawValue: $1) })
@@ -113,10 +116,18 @@ extension IRBuilder {
 
     /// The required and known keys of an object schema, following `allOf`.
     private func objectKeys(_ schema: Schema) -> (required: [String], known: [String]) {
+        var visited: Set<String> = []
+        return objectKeys(schema, visited: &visited)
+    }
+
+    /// Each schema is read once: an `allOf` that includes itself (or a schema reached twice)
+    /// adds nothing new, and following it again would recurse forever or exponentially.
+    private func objectKeys(_ schema: Schema, visited: inout Set<String>) -> (required: [String], known: [String]) {
+        guard visited.insert(schema.origin.target).inserted else { return ([], []) }
         var required = schema.required
         var known = schema.properties.map(\.name)
         for part in schema.allOf {
-            let keys = objectKeys(loader.resolve(part) ?? part)
+            let keys = objectKeys(loader.resolve(part) ?? part, visited: &visited)
             required += keys.required
             known += keys.known
         }
@@ -177,13 +188,24 @@ extension IRBuilder {
         return .object(object(sources, schema: schema, path: path))
     }
 
-    private func flattenAllOf(_ schema: Schema, depth: Int = 0) -> (sources: [PropertySource], required: Set<String>) {
+    private func flattenAllOf(_ schema: Schema) -> (sources: [PropertySource], required: Set<String>) {
+        var visited: Set<String> = []
+        return flattenAllOf(schema, depth: 0, visited: &visited)
+    }
+
+    /// Each schema is flattened once per call: a part met again (a cycle, or the same part in
+    /// several branches) only has properties already collected, and following it again is
+    /// exponential in the depth (`A: {allOf: [A, A]}`).
+    private func flattenAllOf(
+        _ schema: Schema, depth: Int, visited: inout Set<String>
+    ) -> (sources: [PropertySource], required: Set<String>) {
+        visited.insert(schema.origin.target)
         var sources = properties(of: schema)
         var required = Set(schema.required)
         guard depth < 32 else { return (sources, required) }
         for part in schema.allOf {
-            guard let resolved = loader.resolve(part) else { continue }
-            let nested = flattenAllOf(resolved, depth: depth + 1)
+            guard let resolved = loader.resolve(part), !visited.contains(resolved.origin.target) else { continue }
+            let nested = flattenAllOf(resolved, depth: depth + 1, visited: &visited)
             required.formUnion(nested.required)
             for source in nested.sources where !sources.contains(where: { $0.name == source.name }) {
                 sources.append(source)

@@ -84,7 +84,7 @@ extension IRBuilder {
         if let last = resource.last, last.contains("."), let action = last.split(separator: ".").last {
             let parts = last.split(separator: ".").map(String.init)
             resource = resource.dropLast() + parts.dropLast()
-            return (resource.map(SwiftNaming.memberName), SwiftNaming.memberName(String(action)))
+            return (resource.map(resourceName), SwiftNaming.memberName(String(action)))
         }
         let method: String =
             switch (operation.method, endsWithParameter) {
@@ -95,7 +95,14 @@ extension IRBuilder {
             case (.delete, _): "delete"
             default: operation.method.rawValue
             }
-        return (resource.map(SwiftNaming.memberName), method)
+        return (resource.map(resourceName), method)
+    }
+
+    /// A path segment as a resource accessor. Every resource struct (and the client) stores its
+    /// `APIClient` as `client`, so a `client` resource is `clientResource`.
+    private func resourceName(_ segment: String) -> String {
+        let name = SwiftNaming.memberName(segment)
+        return name == "client" ? "clientResource" : name
     }
 
     private func isNoiseSegment(_ segment: String) -> Bool {

@@ -14,6 +14,12 @@ extension IRBuilder {
             if let component = api.componentName(of: target.origin) {
                 return (.named(componentType(component)), nullable || admitsNull(target))
             }
+            // No component type breaks a cycle of inline schemas: typing it would never end.
+            guard followedReferences.insert(target.origin.target).inserted else {
+                report(.warning("reference '\(ref.text)' leads back to a schema that contains it through inline schemas only; typed as free-form JSON", at: ref.location))
+                return (.json, nullable)
+            }
+            defer { followedReferences.remove(target.origin.target) }
             let resolved = typeRef(target, context: context.child(ref.pointer.lastToken ?? context.suggested))
             return (resolved.type, nullable || resolved.nullable)
         }
@@ -21,11 +27,18 @@ extension IRBuilder {
         if let values = schema.enumValues {
             let nonNull = values.filter { $0 != .null }
             if nonNull.isEmpty { return (.json, true) }
-            if nonNull.allSatisfy({ $0.stringValue != nil }) {
+            if enumIsRepresentable(schema) {
                 return (.named(namedType(for: schema, context: context)), nullable)
             }
-            report(.warning("enum mixes strings with other kinds of values; typed as free-form JSON", at: schema.location))
-            return (.json, nullable)
+            let types = schema.nonNullTypes
+            if types.isEmpty || types == [.string] || !nonNull.allSatisfy({ $0.stringValue != nil }) {
+                report(.warning("enum values are not all strings; typed as free-form JSON", at: schema.location))
+                return (.json, nullable)
+            }
+            // `type: number` or `boolean` (or an integer enum with non-integers): a string enum
+            // could not decode those JSON values, so the value keeps its plain type.
+            let typeNames = types.map(\.rawValue).joined(separator: ", ")
+            report(.warning("enum of \(typeNames) values is typed as plain \(typeNames); only string and integer enums become enum types", at: schema.location))
         }
 
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
@@ -82,6 +95,29 @@ extension IRBuilder {
         case .null:
             nullable = true
             return (.json, nullable)
+        }
+    }
+
+    /// Whether an enum's values make a generated open enum: strings (any scalar of a `string`
+    /// schema, quoted or non-numeric scalars of an untyped one) or integers of an `integer`
+    /// schema. Numbers, booleans and mixed values would not decode into a string enum.
+    func enumIsRepresentable(_ schema: Schema) -> Bool {
+        let values = (schema.enumValues ?? []).filter { $0 != .null }
+        switch schema.nonNullTypes {
+        case [.string]:
+            return values.allSatisfy { $0.stringValue != nil }
+        case [.integer]:
+            return values.allSatisfy { $0.intValue != nil }
+        case []:
+            return values.allSatisfy { value in
+                switch value {
+                case .string: true
+                case .plain: !value.isNumber && value.boolValue == nil
+                default: false
+                }
+            }
+        default:
+            return false
         }
     }
 

@@ -21,6 +21,9 @@ public final class IRBuilder {
     let lock: NameLock
     /// `components.schemas` by name.
     let componentSchemas: [String: Schema]
+    /// Targets of the non-component `$ref`s being typed right now, to stop at a cycle of inline
+    /// schemas (`items: {$ref: '#/components/schemas/A/properties/list'}` inside that `list`).
+    var followedReferences: Set<String> = []
 
     /// Creates a builder for `api`, whose schemas `loader` resolves.
     public init(api: APIDescription, loader: SpecLoader, config: VendorConfig, lock: NameLock = NameLock()) {
@@ -86,7 +89,10 @@ public final class IRBuilder {
             if !SwiftNaming.reservedTypeNames.contains(shorter) { name = shorter }
         }
         if let override = config.typeNames[name] { return override }
-        if name == config.module || name == config.clientName { name += "Model" }
+        // The module, its client and its error types (`<Module>Error`, `<Module>ErrorBody`).
+        if [config.module, config.clientName, config.module + "Error", config.module + "ErrorBody"].contains(name) {
+            name += "Model"
+        }
         return name
     }
 

@@ -16,6 +16,16 @@ public enum SwiftNaming {
         "Type", "Protocol", "Self", "Any", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool",
         "Data", "Date", "URL", "UUID", "Array", "Dictionary", "Optional", "Error", "Result", "Decoder", "Encoder",
         "Codable", "Decodable", "Encodable", "Hashable", "Sendable", "JSONValue", "CalendarDate", "Never", "Void",
+        // SpindleRuntime's public types: generated code names them unqualified, so a generated
+        // type of the same name would shadow them (a `ClientError` schema broke `APIClient` calls).
+        "APIClient", "APIErrorResponse", "AnyCodingKey", "ClientConfiguration", "ClientError", "ClientMiddleware",
+        "Credential", "DecodingFailure", "EncodingFailure", "HTTPHeaders", "HTTPMethod", "HTTPRequest",
+        "HTTPRequestBuilder", "HTTPResponse", "HTTPTransport", "Indirect", "InvalidResponseFailure", "ItemSequence",
+        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "MultipartPart", "OpenEnum", "OptionalValue",
+        "PageRequest", "PageSequence", "PaginationFailure", "PaginationStrategy", "ParameterEncodable",
+        "ParameterField", "PathStyle", "QueryStyle", "RecordingTransport", "RequestOptions", "RequestSummary",
+        "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",
+        "URLSessionTransport", "UnionDecoding", "UnionVariant", "UnixMilliseconds", "UnixSeconds",
     ]
 
     /// Splits a name into words at separators, lower-to-upper case changes and letter/digit changes,

@@ -19,6 +19,8 @@ public final class SpecLoader {
     private var documents: [String: YAMLDocument] = [:]
     private var unreadable: Set<String> = []
     private var schemas: [String: Schema] = [:]
+    /// What `$ref` chains resolved to, by the target of each reference on the chain.
+    private var resolvedTargets: [String: Schema] = [:]
     private let fileReader: @Sendable (String) -> [UInt8]?
 
     /// Creates a loader that reads files from disk (or through `fileReader`, for tests).
@@ -109,8 +111,15 @@ public final class SpecLoader {
     public func resolve(_ schema: Schema) -> Schema? {
         var current = schema
         var chain: [String] = []
+        var inChain: Set<String> = []
         while let ref = current.ref {
-            if let start = chain.firstIndex(of: ref.target) {
+            // Every schema of a chain resolves to the same end: a chain of n references is walked
+            // once, not once per member (which made a 10,000-link chain a hang).
+            if let end = resolvedTargets[ref.target] {
+                current = end
+                break
+            }
+            if inChain.contains(ref.target), let start = chain.firstIndex(of: ref.target) {
                 // One error per cycle, whichever member it is entered from.
                 let cycle = chain[start...]
                 if reportedCycles.isDisjoint(with: cycle) {
@@ -120,9 +129,11 @@ public final class SpecLoader {
                 return nil
             }
             chain.append(ref.target)
+            inChain.insert(ref.target)
             guard let target = self.schema(at: ref) else { return nil }
             current = target
         }
+        for target in chain { resolvedTargets[target] = current }
         return current
     }
 

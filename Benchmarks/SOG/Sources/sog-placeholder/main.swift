@@ -1,0 +1,1 @@
+// Placeholder: this package exists to build swift-openapi-generator.

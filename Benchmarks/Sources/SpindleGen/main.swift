@@ -1,0 +1,227 @@
+// spindle-gen: Spindle's generation pipeline, timed stage by stage with ContinuousClock.
+//
+//   spindle-gen scan SPEC                  bare libyaml event scan of every document (the floor)
+//   spindle-gen generate SPEC [OUTDIR]     read, YAML tree, load+refs, IR, emit, write (one process = one run;
+//                                          OUTDIR should not exist: files are written like the CLI writes them)
+//   spindle-gen vendor SPEC OUTDIR         VendorGenerator(specPath:).run() as the spindle CLI runs it, then write
+//   spindle-gen compare DIR1 DIR2          exit 1 unless both folders hold the same files with the same bytes
+//
+// SPEC is a document or a folder of documents (merged, as `spindle generate` does). Each mode prints
+// one JSON object on stdout: milliseconds per stage, counts, and the process's peak RSS (VmHWM, KiB).
+// One generation per process, so the peak RSS belongs to that generation alone.
+
+import Foundation
+import SpindleGenerator
+import SpindleIR
+import SpindleOpenAPI
+import SpindleYAML
+
+let clock = ContinuousClock()
+
+func milliseconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
+}
+
+/// Runs `body` and adds its duration to `stages` under `name`.
+func stage<T>(_ name: String, _ stages: inout [(String, Double)], _ body: () throws -> T) rethrows -> T {
+    let start = clock.now
+    let result = try body()
+    stages.append((name, milliseconds(start.duration(to: clock.now))))
+    return result
+}
+
+/// Peak resident set size of this process so far, from /proc/self/status (KiB); getrusage elsewhere.
+func peakRSSKiB() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+        }
+    }
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Int(usage.ru_maxrss)  // KiB
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return Int(usage.ru_maxrss) / 1024  // bytes on Darwin
+    #endif
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+func isDirectory(_ path: String) -> Bool {
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+}
+
+/// The candidate documents of a spec path, in the order and spelling `SpecLoader.loadFolder` uses.
+func candidateFiles(_ spec: String) -> [String] {
+    guard isDirectory(spec) else { return [spec] }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: spec)) ?? []
+    return names.filter { name in
+        name != "spindle.yaml" && [".yaml", ".yml", ".json"].contains(where: name.hasSuffix)
+    }.sorted().map { spec.hasSuffix("/") ? spec + $0 : spec + "/" + $0 }
+}
+
+func readAll(_ paths: [String]) -> [String: [UInt8]] {
+    var bytes: [String: [UInt8]] = [:]
+    for path in paths {
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        bytes[path] = [UInt8](data)
+    }
+    return bytes
+}
+
+func printJSON(_ object: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+func stageObject(_ stages: [(String, Double)]) -> [String: Double] {
+    Dictionary(stages, uniquingKeysWith: +)
+}
+
+func write(_ files: [GeneratedFile], to directory: String) {
+    let manager = FileManager.default
+    for file in files {
+        let path = directory + "/" + file.path
+        try! manager.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard manager.createFile(atPath: path, contents: Data(file.contents.utf8)) else { fail("cannot write \(path)") }
+    }
+}
+
+func outputSize(_ files: [GeneratedFile]) -> (lines: Int, bytes: Int) {
+    var lines = 0
+    var bytes = 0
+    for file in files where file.path.hasSuffix(".swift") {
+        bytes += file.contents.utf8.count
+        lines += file.contents.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+    return (lines, bytes)
+}
+
+// MARK: - Modes
+
+/// The floor: read the bytes, then only pull libyaml events.
+func scan(_ spec: String) {
+    var stages: [(String, Double)] = []
+    let files = candidateFiles(spec)
+    let bytes = stage("read", &stages) { readAll(files) }
+    let events = stage("scan", &stages) {
+        files.reduce(0) { total, file in
+            do { return total + (try YAMLEventScan.countEvents(in: bytes[file]!)) } catch { fail("\(file): \(error)") }
+        }
+    }
+    printJSON([
+        "mode": "scan", "stages": stageObject(stages), "events": events,
+        "inputBytes": bytes.values.reduce(0) { $0 + $1.count }, "peakRSSKiB": peakRSSKiB(),
+    ])
+}
+
+/// The same work as `VendorGenerator.run()` (with a fresh name lock) plus writing the files, split into stages.
+func generate(_ spec: String, output: String?) {
+    var stages: [(String, Double)] = []
+    let folder = isDirectory(spec) ? spec : (spec as NSString).deletingLastPathComponent
+    let configFile = folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml"
+    let hasConfig = FileManager.default.fileExists(atPath: configFile)
+    let files = candidateFiles(spec)
+
+    let bytes = stage("read", &stages) { readAll(files + (hasConfig ? [configFile] : [])) }
+    let loader = SpecLoader(fileReader: { path in bytes[path] ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
+
+    // YAML tree: every document parsed into Spindle's node arena (the loader caches them by path).
+    let documents = stage("tree", &stages) { files.map { loader.document($0) } }
+    let treeNodes = documents.reduce(0) { $0 + ($1?.nodeCount ?? 0) }
+
+    // Config (tiny), then the OpenAPI model with every $ref checked and resolved across documents.
+    let defaultModule = SwiftNaming.typeName(((isDirectory(spec) ? spec : folder) as NSString).lastPathComponent)
+    var config = VendorConfig(module: defaultModule)
+    let api: APIDescription? = stage("load+refs", &stages) {
+        if hasConfig, let document = loader.document(configFile),
+            let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report)
+        {
+            config = read
+        }
+        let roots = zip(files, documents).filter { _, document in
+            guard let root = document?.root, root.kind == .mapping else { return false }
+            return root["openapi"] != nil || root["swagger"] != nil
+        }.map(\.0)
+        return loader.loadAPI(fragments: roots)
+    }
+    guard let api, !loader.diagnostics.hasErrors else {
+        fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
+    }
+    let module = stage("ir", &stages) { IRBuilder(api: api, loader: loader, config: config).build() }
+    guard !loader.diagnostics.hasErrors else {
+        fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
+    }
+    let generated: [GeneratedFile] = stage("emit", &stages) {
+        let hash = contentHash(api.fragments.map { bytes[$0] ?? [] })
+        do {
+            var files = try SwiftEmitter(
+                module: module, specHash: hash, accessLevel: config.accessLevel.rawValue
+            ).render()
+            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
+            return files
+        } catch {
+            fail("emit: \(error)")
+        }
+    }
+    if let output { stage("write", &stages) { write(generated, to: output) } }
+    let size = outputSize(generated)
+    printJSON([
+        "mode": "generate", "module": module.moduleName, "stages": stageObject(stages), "treeNodes": treeNodes,
+        "types": module.typeCount, "operations": module.operations.count, "files": generated.count,
+        "swiftLines": size.lines, "swiftBytes": size.bytes,
+        "inputBytes": bytes.values.reduce(0) { $0 + $1.count },
+        "warnings": loader.diagnostics.diagnostics.count, "peakRSSKiB": peakRSSKiB(),
+    ])
+}
+
+/// The public entry point, unsplit: what `spindle generate --spec SPEC` runs.
+func vendor(_ spec: String, output: String) {
+    var stages: [(String, Double)] = []
+    let result = stage("run", &stages) { VendorGenerator(specPath: spec).run() }
+    guard result.succeeded else {
+        fail(result.diagnostics.prefix(20).map(\.description).joined(separator: "\n"))
+    }
+    stage("write", &stages) { write(result.files, to: output) }
+    let size = outputSize(result.files)
+    printJSON([
+        "mode": "vendor", "stages": stageObject(stages), "files": result.files.count,
+        "swiftLines": size.lines, "swiftBytes": size.bytes, "peakRSSKiB": peakRSSKiB(),
+    ])
+}
+
+func compare(_ left: String, _ right: String) {
+    func listing(_ directory: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: directory)
+        while let relative = enumerator?.nextObject() as? String {
+            let path = directory + "/" + relative
+            if !isDirectory(path) { files[relative] = FileManager.default.contents(atPath: path) }
+        }
+        return files
+    }
+    let a = listing(left)
+    let b = listing(right)
+    let differing = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    guard differing.isEmpty else { fail("outputs differ: \(differing.prefix(10))") }
+    print("identical: \(a.count) files")
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch (arguments.first, arguments.count) {
+case ("scan", 2): scan(arguments[2])
+case ("generate", 2): generate(arguments[2], output: nil)
+case ("generate", 3): generate(arguments[2], output: arguments[3])
+case ("vendor", 3): vendor(arguments[2], output: arguments[3])
+case ("compare", 3): compare(arguments[2], arguments[3])
+default:
+    fail("usage: spindle-gen scan SPEC | generate SPEC [OUTDIR] | vendor SPEC OUTDIR | compare DIR1 DIR2")
+}

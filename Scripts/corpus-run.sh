@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Generates a client for every document of a corpus of real OpenAPI specs with the release-built
+# `spindle`, type-checks each generated module against SpindleRuntime with `swiftc -typecheck`,
+# and prints a Markdown table plus a summary.
+#
+#   Scripts/corpus-run.sh [CORPUS_DIR]          # default: ../shared/corpus (from the repository root)
+#
+# CORPUS_DIR holds INDEX.tsv (columns: name, file, ..., notes) and <name>/<file> for every row.
+#
+# Environment:
+#   SPINDLE=path       spindle binary to use (default: build .build-robust/release/spindle)
+#   RESULTS=dir        where logs and the table go (default: a new folder under $TMPDIR)
+#   FILTER=regex       only rows whose "name/file" matches (grep -E)
+#   GEN_TIMEOUT=s      limit for one generation (default 300); TC_TIMEOUT=s for one type-check (default 1200)
+#   KEEP=1             keep generated sources of modules that type-check (failures are always kept)
+#   SKIP_TYPECHECK=1   only generate
+#
+# Exit status: 0 when no spec crashed or hung the generator and >= 95% of the specs that are
+# expected to generate type-check; 1 otherwise.
+#
+# Outcomes per spec:
+#   ok / typecheck-failed / typecheck-timeout   generated; the type-check result
+#   rejected:swagger2                           located "Swagger 2.0 documents are not supported" error (expected)
+#   rejected:unsupported-version                located "OpenAPI version '3.2.0' is not supported" error (expected)
+#   rejected:invalid-input                      INDEX notes say the file is not valid YAML, not an OpenAPI root
+#                                               document or intentionally invalid test input, and spindle
+#                                               reports a located error (expected)
+#   spec-errors                                 spindle reported errors for a spec expected to generate
+#   CRASH / HANG                                the generator died on a signal or hit GEN_TIMEOUT
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CORPUS="${1:-$ROOT/../shared/corpus}"
+CORPUS="$(cd "$CORPUS" && pwd)" || { echo "error: no corpus at ${1:-../shared/corpus}" >&2; exit 2; }
+[[ -f "$CORPUS/INDEX.tsv" ]] || { echo "error: $CORPUS/INDEX.tsv not found" >&2; exit 2; }
+GEN_TIMEOUT="${GEN_TIMEOUT:-300}"
+TC_TIMEOUT="${TC_TIMEOUT:-1200}"
+RESULTS="${RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/spindle-corpus.XXXXXX")}"
+mkdir -p "$RESULTS"
+
+if [[ -z "${SPINDLE:-}" ]]; then
+    echo "building spindle (release)..." >&2
+    (cd "$ROOT" && swift build -c release --scratch-path "$ROOT/.build-robust" --product spindle >"$RESULTS/build.log" 2>&1) || {
+        echo "error: release build failed; see $RESULTS/build.log" >&2
+        exit 2
+    }
+    SPINDLE="$ROOT/.build-robust/release/spindle"
+fi
+
+# SpindleRuntime as a module, built once, so each generated module type-checks the way an app
+# that depends on it compiles it (`import SpindleRuntime`, Swift 6 language mode).
+RUNTIME_MODULE="$RESULTS/runtime-module"
+if [[ -z "${SKIP_TYPECHECK:-}" ]]; then
+    mkdir -p "$RUNTIME_MODULE"
+    mapfile -t runtime_sources < <(find "$ROOT/Sources/SpindleRuntime" -name '*.swift' | sort)
+    swiftc -emit-module -parse-as-library -swift-version 6 -module-name SpindleRuntime \
+        -emit-module-path "$RUNTIME_MODULE/SpindleRuntime.swiftmodule" "${runtime_sources[@]}" \
+        >"$RESULTS/runtime-module.log" 2>&1 || {
+        echo "error: SpindleRuntime does not build; see $RESULTS/runtime-module.log" >&2
+        exit 2
+    }
+fi
+
+TABLE="$RESULTS/table.md"
+{
+    echo "| # | spec | outcome | gen time (s) | peak RSS (MB) | types | operations | warnings | errors | type-check (s) | first problem |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+} >"$TABLE"
+cat "$TABLE"
+
+declare -A count=()
+index=0
+total=0
+# Tabs become \037 first: `read` collapses runs of whitespace separators, and some columns are empty.
+while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
+    [[ "$name" == "name" || -z "$name" ]] && continue
+    if [[ -n "${FILTER:-}" ]] && ! grep -Eq -- "$FILTER" <<<"$name/$file"; then continue; fi
+    index=$((index + 1))
+    total=$((total + 1))
+    spec="$CORPUS/$name/$file"
+    work="$RESULTS/$(printf '%03d' "$index")"
+    mkdir -p "$work"
+    printf '%s/%s\n' "$name" "$file" >"$work/spec.txt"
+
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" \
+        timeout -k 10 "$GEN_TIMEOUT" "$SPINDLE" generate --spec "$spec" --output "$work/out" \
+        >"$work/generate.out" 2>"$work/generate.err"
+    rc=$?
+    read -r seconds rss_kb < <(tail -n 1 "$work/time.txt" 2>/dev/null || echo "? 0")
+    [[ "$seconds" =~ ^[0-9.]+$ ]] || seconds="?"
+    [[ "$rss_kb" =~ ^[0-9]+$ ]] || rss_kb=0
+    rss=$((rss_kb / 1024))
+    warnings=$(grep -c ': warning: ' "$work/generate.err")
+    errors=$(grep -v 'generation failed; nothing was written' "$work/generate.err" | grep -c 'error: ')
+    summary=$(grep -E '^[0-9]+ modules?, ' "$work/generate.out" | tail -n 1)
+    types=$(sed -nE 's/.* ([0-9]+) types, .*/\1/p' <<<"$summary")
+    operations=$(sed -nE 's/.* ([0-9]+) operations, .*/\1/p' <<<"$summary")
+    first=$(grep -m 1 -E '(^| )error: ' "$work/generate.err" | sed -E "s|$CORPUS/||" | cut -c1-160)
+    tc="-"
+    tc_time="-"
+
+    if [[ $rc -eq 0 ]]; then
+        outcome="generated"
+        module_dir=$(find "$work/out" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+        if [[ -z "${SKIP_TYPECHECK:-}" && -n "$module_dir" ]]; then
+            mapfile -t generated < <(find "$module_dir" -name '*.swift' | sort)
+            tc_start=$(date +%s.%N)
+            nice -n 10 timeout -k 10 "$TC_TIMEOUT" swiftc -typecheck -parse-as-library -swift-version 6 \
+                -module-name "$(basename "$module_dir")" -I "$RUNTIME_MODULE" "${generated[@]}" \
+                >"$work/typecheck.log" 2>&1
+            tc_rc=$?
+            tc_time=$(printf '%.1f' "$(echo "$(date +%s.%N) - $tc_start" | bc)")
+            if [[ $tc_rc -eq 0 ]]; then
+                outcome="ok"
+                [[ -z "${KEEP:-}" ]] && rm -rf "$work/out"
+            elif [[ $tc_rc -eq 124 || $tc_rc -eq 137 ]]; then
+                outcome="typecheck-timeout"
+            else
+                outcome="typecheck-failed"
+                first=$(grep -m 1 -E '(^| )error: ' "$work/typecheck.log" | sed -E "s|$work/out/||" | cut -c1-160)
+            fi
+        fi
+    elif [[ $rc -eq 124 || $rc -eq 137 ]]; then
+        outcome="HANG"
+    elif [[ $rc -ne 1 ]]; then
+        outcome="CRASH"
+        first="exit status $rc: $(tail -n 3 "$work/generate.err" | tr '\n' ' ' | cut -c1-160)"
+    elif grep -q 'Swagger 2.0 documents are not supported' "$work/generate.err"; then
+        outcome="rejected:swagger2"
+    elif grep -Eq 'error: OpenAPI version .* is not supported' "$work/generate.err"; then
+        outcome="rejected:unsupported-version"
+    elif grep -Eqi 'PARSE FAILED|not an OpenAPI root document|intentionally (invalid|malformed)' <<<"$notes" \
+        && grep -Eq '^[^ :]+:[0-9]+:[0-9]+: error: ' "$work/generate.err"; then
+        outcome="rejected:invalid-input"
+    else
+        outcome="spec-errors"
+    fi
+    count[$outcome]=$((${count[$outcome]:-0} + 1))
+    first=${first//|/\\|}
+    row="| $index | $name/$file | $outcome | $seconds | $rss | ${types:--} | ${operations:--} | $warnings | $errors | $tc_time | ${first} |"
+    echo "$row" >>"$TABLE"
+    echo "$row"
+done < <(tr '\t' '\037' <"$CORPUS/INDEX.tsv")
+
+ok=${count[ok]:-0}
+rejected=$((${count[rejected:swagger2]:-0} + ${count[rejected:invalid-input]:-0} + ${count[rejected:unsupported-version]:-0}))
+expected=$((total - rejected))
+crashes=$((${count[CRASH]:-0} + ${count[HANG]:-0}))
+percent=$(if [[ $expected -gt 0 ]]; then echo "scale=1; 100 * $ok / $expected" | bc; else echo 0; fi)
+{
+    echo
+    echo "Corpus: $CORPUS ($total documents), spindle: $SPINDLE, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "| outcome | count |"
+    echo "|---|---|"
+    for key in ok typecheck-failed typecheck-timeout spec-errors rejected:swagger2 rejected:unsupported-version rejected:invalid-input CRASH HANG generated; do
+        [[ -n "${count[$key]:-}" ]] && echo "| $key | ${count[$key]} |"
+    done
+    echo
+    echo "Type-check: $ok of $expected documents expected to generate ($percent%); $rejected rejected as expected; $crashes crashes or hangs."
+} | tee -a "$TABLE"
+echo "logs and table: $RESULTS" >&2
+
+if [[ $crashes -eq 0 ]] && [[ $expected -eq 0 || $((100 * ok)) -ge $((95 * expected)) ]]; then exit 0; fi
+exit 1
