@@ -64,21 +64,24 @@ struct FailureIntegrationTests {
 
     @Test("a slow server hits the timeout")
     func slowServer() async throws {
-        let start = ContinuousClock.now
-        let error = try await TestServer.run({ _ in
+        let (error, callDuration) = try await TestServer.run({ _ in
             try await Task.sleep(for: .seconds(3))
             return .json(widgetJSON)
         }) { url in
-            await expectClientError { () async throws(TestError) in
+            // Only the call is timed (not server start and stop), and the bound only has to show
+            // that the 3 s reply was not awaited: CI machines may be heavily loaded.
+            let start = ContinuousClock.now
+            let error = await expectClientError { () async throws(TestError) in
                 try await integrationClient(url, maxRetries: 0, timeout: .milliseconds(300)).get(id: "w1")
             }
+            return (error, ContinuousClock.now - start)
         }
         guard case .timeout(let failure) = error else {
             Issue.record("Expected a timeout, got \(String(describing: error))")
             return
         }
         #expect(failure.timeout == .milliseconds(300))
-        #expect(ContinuousClock.now - start < .seconds(2.5))
+        #expect(callDuration < .seconds(2.7))
     }
 
     @Test("cancelling a call waiting on a slow server returns promptly")
@@ -95,7 +98,7 @@ struct FailureIntegrationTests {
             let start = ContinuousClock.now
             task.cancel()
             let result = await task.result
-            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(ContinuousClock.now - start < .seconds(2.5))
             #expect(isCancelled(result.error))
         }
     }
@@ -114,7 +117,7 @@ struct FailureIntegrationTests {
             let start = ContinuousClock.now
             task.cancel()
             let result = await task.result
-            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(ContinuousClock.now - start < .seconds(2.5))
             #expect(isCancelled(result.error))
         }
         #expect(log.count == 1)

@@ -30,7 +30,7 @@ struct RetryIntegrationTests {
         }
         let elapsed = ContinuousClock.now - start
         #expect(log.count == 2)
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(5))
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10))
     }
 
     @Test("retry-after-ms is honoured and wins over Retry-After")
@@ -43,7 +43,8 @@ struct RetryIntegrationTests {
             try await integrationClient(url).get(id: "w1")
         }
         #expect(log.count == 3)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Honouring `Retry-After: 30` instead would take a minute; the margin absorbs loaded CI machines.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test("POST with an idempotency key is retried on 503 with the same key")
