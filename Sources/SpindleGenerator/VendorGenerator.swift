@@ -25,7 +25,7 @@ public struct VendorGenerator {
     }
 
     /// The outcome: files when nothing went wrong, and every diagnostic either way.
-    public struct Output {
+    public struct Output: Sendable {
         public var module: IRModule?
         public var files: [GeneratedFile]
         public var diagnostics: [Diagnostic]

@@ -7,7 +7,8 @@ import Testing
 
 /// Names that collide once converted to Swift, and paths with odd characters. These generate, and
 /// the generated code type-checks against SpindleRuntime (`swiftc -typecheck`, Swift 6).
-@Suite(.serialized) struct NamingRobustnessTests {
+extension Robustness {
+@Suite struct NamingRobustnessTests {
     static let collisions = """
         openapi: 3.1.0
         info: {title: Shop, version: 1.0.0}
@@ -168,16 +169,16 @@ import Testing
 
         """#
 
-    @Test func textWithAnyLineBreakTypeChecks() throws {
-        let generation = try generate(Self.text)
+    @Test func textWithAnyLineBreakTypeChecks() async throws {
+        let generation = try await generate(Self.text)
         #expect(generation.diagnostics == [])
         #expect(generation.succeeded)
-        let errors = try TypeCheck.errors(in: generation.files)
+        let errors = try await TypeCheck.errors(in: generation.files)
         #expect(errors == nil)
     }
 
-    @Test func collidingNamesGetDistinctSwiftNames() throws {
-        let generation = try generate(Self.collisions)
+    @Test func collidingNamesGetDistinctSwiftNames() async throws {
+        let generation = try await generate(Self.collisions)
         #expect(generation.diagnostics == [])
         #expect(generation.succeeded)
         let module = try #require(generation.module)
@@ -213,15 +214,15 @@ import Testing
         #expect(parameters.map(\.swiftName) == ["userName", "userName2", "userName3", "options2", "body2", "self", "created", "filters"])
     }
 
-    @Test func collidingNamesTypeCheck() throws {
-        let generation = try generate(Self.collisions)
+    @Test func collidingNamesTypeCheck() async throws {
+        let generation = try await generate(Self.collisions)
         #expect(generation.succeeded)
-        let errors = try TypeCheck.errors(in: generation.files)
+        let errors = try await TypeCheck.errors(in: generation.files)
         #expect(errors == nil)
     }
 
-    @Test func oddPathsGenerate() throws {
-        let generation = try generate(Self.oddPaths)
+    @Test func oddPathsGenerate() async throws {
+        let generation = try await generate(Self.oddPaths)
         #expect(generation.diagnostics == [])
         #expect(generation.succeeded)
         let module = try #require(generation.module)
@@ -246,10 +247,11 @@ import Testing
         ])
     }
 
-    @Test func oddPathsTypeCheck() throws {
-        let generation = try generate(Self.oddPaths)
+    @Test func oddPathsTypeCheck() async throws {
+        let generation = try await generate(Self.oddPaths)
         #expect(generation.succeeded)
-        let errors = try TypeCheck.errors(in: generation.files)
+        let errors = try await TypeCheck.errors(in: generation.files)
         #expect(errors == nil)
     }
+}
 }

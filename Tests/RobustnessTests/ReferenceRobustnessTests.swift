@@ -6,9 +6,10 @@ import SpindleYAML
 import Testing
 
 /// `$ref`s that lead nowhere, in circles, or to something that is not a schema.
+extension Robustness {
 @Suite struct ReferenceRobustnessTests {
-    @Test func danglingReferences() throws {
-        let generation = try generate(document(
+    @Test func danglingReferences() async throws {
+        let generation = try await generate(document(
             paths: """
                 /pets:
                   get:
@@ -38,8 +39,8 @@ import Testing
         #expect(generation.writtenFiles() == [])
     }
 
-    @Test func cyclesMadeOnlyOfReferences() throws {
-        let generation = try generate(document(
+    @Test func cyclesMadeOnlyOfReferences() async throws {
+        let generation = try await generate(document(
             paths: """
                 /loop:
                   $ref: '#/paths/~1loop'
@@ -68,8 +69,8 @@ import Testing
 
     /// Cycles through containers are legal (a tree); they generate, with indirect storage where a
     /// struct would hold itself.
-    @Test func cyclesThroughValuesGenerate() throws {
-        let generation = try generate(document(schemas: """
+    @Test func cyclesThroughValuesGenerate() async throws {
+        let generation = try await generate(document(schemas: """
             Node:
               type: object
               properties:
@@ -89,8 +90,8 @@ import Testing
     /// Regression: an inline (non-component) schema that refers to itself through `items`,
     /// `additionalProperties`, `oneOf` or `allOf` recursed until the stack overflowed. No component
     /// type breaks such a cycle: where it closes, the value is free-form JSON, with a warning.
-    @Test func inlineSchemasThatReferToThemselves() throws {
-        let generation = try generate(document(schemas: """
+    @Test func inlineSchemasThatReferToThemselves() async throws {
+        let generation = try await generate(document(schemas: """
             Holder:
               type: object
               properties:
@@ -113,9 +114,9 @@ import Testing
 
     /// Regression: `allOf` listing its own schema twice made flattening exponential (2^32 steps: a
     /// hang); a union member whose `allOf` includes itself recursed until the stack overflowed.
-    @Test func allOfThatIncludesItself() throws {
+    @Test func allOfThatIncludesItself() async throws {
         let start = ContinuousClock.now
-        let generation = try generate(document(schemas: """
+        let generation = try await generate(document(schemas: """
             A:
               type: object
               properties: {x: {type: string}}
@@ -131,7 +132,7 @@ import Testing
               properties: {z: {type: boolean}}
               allOf: [{$ref: '#/components/schemas/C'}, {$ref: '#/components/schemas/C'}]
             """))
-        #expect(start.duration(to: .now) < .seconds(10))
+        #expect(start.duration(to: .now) < .seconds(60))
         #expect(generation.diagnostics == [])
         #expect(generation.succeeded)
         let a = try #require(generation.module?.types.first { $0.name == "A" })
@@ -140,7 +141,7 @@ import Testing
     }
 
     /// Regression: a diamond of `allOf` parts 40 levels deep (each level lists the next twice).
-    @Test func allOfDiamondsDoNotExplode() throws {
+    @Test func allOfDiamondsDoNotExplode() async throws {
         var schemas = ""
         for level in 0..<40 {
             schemas += "D\(level): {type: object, properties: {p\(level): {type: string}}, allOf: [{$ref: '#/components/schemas/D\(level + 1)'}, {$ref: '#/components/schemas/D\(level + 1)'}]}\n"
@@ -148,16 +149,16 @@ import Testing
         schemas += "D40: {type: object, properties: {last: {type: string}}}\n"
         schemas += "Pick: {oneOf: [{$ref: '#/components/schemas/D0'}, {$ref: '#/components/schemas/D1'}]}"
         let start = ContinuousClock.now
-        let generation = try generate(document(schemas: schemas))
-        #expect(start.duration(to: .now) < .seconds(30))
+        let generation = try await generate(document(schemas: schemas))
+        #expect(start.duration(to: .now) < .seconds(120))
         #expect(generation.diagnostics == [])
         #expect(generation.succeeded)
     }
 
     /// `$ref` to something that is not a schema: a scalar or a sequence is an error; a mapping (a
     /// parameter, `info`, an operation) is read as a schema, whose unknown keywords are ignored.
-    @Test func referencesToNonSchemas() throws {
-        let generation = try generate(document(
+    @Test func referencesToNonSchemas() async throws {
+        let generation = try await generate(document(
             paths: """
                 /pets:
                   get:
@@ -177,7 +178,7 @@ import Testing
         ])
         #expect(generation.writtenFiles() == [])
 
-        let mappings = try generate(document(
+        let mappings = try await generate(document(
             paths: """
                 /pets:
                   get:
@@ -199,4 +200,5 @@ import Testing
         #expect(pet.contains("public var limit: JSONValue?"))
         #expect(pet.contains("public var operation: JSONValue?"))
     }
+}
 }

@@ -6,9 +6,10 @@ import SpindleYAML
 import Testing
 
 /// Schema keywords with values Spindle cannot use as written.
+extension Robustness {
 @Suite struct SchemaRobustnessTests {
-    @Test func unknownTypeNames() throws {
-        let generation = try generate(document(schemas: """
+    @Test func unknownTypeNames() async throws {
+        let generation = try await generate(document(schemas: """
             Pet:
               type: object
               properties:
@@ -29,11 +30,12 @@ import Testing
     }
 
     /// Enums whose values are not all strings. A string enum type could not decode a JSON number
-    /// or boolean, so: untyped or mixed values are free-form JSON; `number` and `boolean` enums are
-    /// plain numbers and booleans; `integer` enums are integer enums; each fallback is a warning.
+    /// or boolean, so: `number` and `boolean` enums (typed, or untyped with only such values) are
+    /// plain numbers and booleans; values of several kinds are free-form JSON; `integer` enums are
+    /// integer enums; each fallback is a warning.
     /// (Regression: they were string enums that failed to decode the values they list.)
-    @Test func enumsOfMixedTypes() throws {
-        let generation = try generate(document(schemas: """
+    @Test func enumsOfMixedTypes() async throws {
+        let generation = try await generate(document(schemas: """
             Thing:
               type: object
               properties:
@@ -53,14 +55,14 @@ import Testing
             "openapi.yaml:11:17: warning: enum values are not all strings; typed as free-form JSON",
             "openapi.yaml:12:18: warning: enum of number values is typed as plain number; only string and integer enums become enum types",
             "openapi.yaml:14:16: warning: enum of boolean values is typed as plain boolean; only string and integer enums become enum types",
-            "openapi.yaml:15:25: warning: enum values are not all strings; typed as free-form JSON",
+            "openapi.yaml:15:25: warning: enum of integer values is typed as plain integer; only string and integer enums become enum types",
             "openapi.yaml:19:14: warning: enum of number values is typed as plain number; only string and integer enums become enum types",
         ])
         #expect(generation.succeeded)
         let thing = try generation.file("Types/Thing.swift")
         for declaration in [
             "public var mixed: OptionalValue<JSONValue>", "public var nested: JSONValue?", "public var numbers: Double?",
-            "public var integers: Thing.Integers?", "public var flags: Bool?", "public var untypedNumbers: JSONValue?",
+            "public var integers: Thing.Integers?", "public var flags: Bool?", "public var untypedNumbers: Int?",
             "public var untypedStrings: Thing.UntypedStrings?", "public var onlyNull: OptionalValue<JSONValue>",
             "public var quoted: Thing.Quoted?",
         ] {
@@ -70,7 +72,7 @@ import Testing
     }
 
     /// Two runs over the same hostile spec give byte-identical files.
-    @Test func fallbacksAreDeterministic() throws {
+    @Test func fallbacksAreDeterministic() async throws {
         let text = document(schemas: """
             Thing:
               type: object
@@ -81,10 +83,11 @@ import Testing
                 info: {$ref: '#/info'}
             thing: {type: string}
             """)
-        let first = try generate(text)
-        let second = try generate(text)
+        let first = try await generate(text)
+        let second = try await generate(text)
         #expect(first.succeeded)
         #expect(first.files.map(\.path) == second.files.map(\.path))
         #expect(first.files.map(\.contents) == second.files.map(\.contents))
     }
+}
 }

@@ -65,7 +65,7 @@ struct Generation {
 
 /// Writes `files` (name -> bytes) into a fresh `<tmp>/shop/`, generates from `root` and, on
 /// success only, replaces `<tmp>/out/<Module>`.
-func generate(files: [String: [UInt8]], root: String = "openapi.yaml") throws -> Generation {
+func generate(files: [String: [UInt8]], root: String = "openapi.yaml") async throws -> Generation {
     let temporary = try RepositoryPaths.temporaryFolder()
     let specFolder = temporary + "/shop"
     for (name, bytes) in files {
@@ -76,7 +76,7 @@ func generate(files: [String: [UInt8]], root: String = "openapi.yaml") throws ->
     }
     let outputFolder = temporary + "/out"
     try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
-    let output = VendorGenerator(specPath: specFolder + "/" + root).run()
+    let output = await runOffThePool { VendorGenerator(specPath: specFolder + "/" + root).run() }
     if output.succeeded, let module = output.module {
         try OutputDirectory(path: outputFolder + "/" + module.moduleName).replace(with: output.files)
     }
@@ -84,13 +84,22 @@ func generate(files: [String: [UInt8]], root: String = "openapi.yaml") throws ->
 }
 
 /// Generates from one YAML or JSON document given as text.
-func generate(_ text: String, file: String = "openapi.yaml") throws -> Generation {
-    try generate(files: [file: Array(text.utf8)], root: file)
+func generate(_ text: String, file: String = "openapi.yaml") async throws -> Generation {
+    try await generate(files: [file: Array(text.utf8)], root: file)
 }
 
 /// Generates from one document given as raw bytes.
-func generate(bytes: [UInt8], file: String = "openapi.yaml") throws -> Generation {
-    try generate(files: [file: bytes], root: file)
+func generate(bytes: [UInt8], file: String = "openapi.yaml") async throws -> Generation {
+    try await generate(files: [file: bytes], root: file)
+}
+
+/// Runs blocking work (generation waits for its large-stack thread; some inputs take seconds)
+/// on a thread of its own, so it never parks Swift concurrency's few cooperative threads while
+/// the rest of the test suite runs in parallel.
+func runOffThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: work()) }
+    }
 }
 
 /// A document of `paths` and `components.schemas`, both written without indentation.
@@ -161,7 +170,18 @@ enum TypeCheck {
     }()
 
     /// Compiler output when `files` (module `Shop`) do not type-check; nil when they do.
-    static func errors(in files: [GeneratedFile], module: String = "Shop") throws -> String? {
+    ///
+    /// The compiler runs on a thread of its own: waiting for it on Swift concurrency's few
+    /// cooperative threads would stall every other test running in parallel.
+    static func errors(in files: [GeneratedFile], module: String = "Shop") async throws -> String? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try blockingErrors(in: files, module: module) })
+            }
+        }
+    }
+
+    private static func blockingErrors(in files: [GeneratedFile], module: String) throws -> String? {
         let runtime = try runtimeModule.get()
         let folder = try RepositoryPaths.temporaryFolder()
         var paths: [String] = []

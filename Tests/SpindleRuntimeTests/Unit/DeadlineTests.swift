@@ -31,20 +31,20 @@ struct DeadlineTests {
     func timeout() async {
         let start = ContinuousClock.now
         let error = await expectClientError { () async throws(TestError) in
-            try await widgets(StuckTransport(seconds: 3), timeout: .milliseconds(100)).get(id: "x")
+            try await widgets(StuckTransport(seconds: 30), timeout: .milliseconds(100)).get(id: "x")
         }
         guard case .timeout(let failure) = error else {
             Issue.record("Expected a timeout, got \(String(describing: error))")
             return
         }
         #expect(failure.timeout == .milliseconds(100))
-        #expect(ContinuousClock.now - start < .seconds(2.5))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test("the per-request timeout overrides the client's")
     func perRequestTimeout() async {
         let error = await expectClientError { () async throws(TestError) in
-            try await widgets(StuckTransport(seconds: 3), timeout: .seconds(60))
+            try await widgets(StuckTransport(seconds: 30), timeout: .seconds(60))
                 .get(id: "x", options: RequestOptions(timeout: .milliseconds(50)))
         }
         #expect(error.map { if case .timeout = $0 { true } else { false } } == true)
@@ -52,13 +52,13 @@ struct DeadlineTests {
 
     @Test("cancelling a task stuck in the transport returns .cancelled at once")
     func cancelInTransport() async {
-        let client = widgets(StuckTransport(seconds: 3), timeout: nil)
+        let client = widgets(StuckTransport(seconds: 30), timeout: nil)
         let task = Task { () async throws(TestError) -> Widget in try await client.get(id: "x") }
         try? await Task.sleep(for: .milliseconds(50))
         let start = ContinuousClock.now
         task.cancel()
         let result = await task.result
-        #expect(ContinuousClock.now - start < .seconds(2.5))
+        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(isCancelled(result.error))
     }
 
@@ -72,7 +72,7 @@ struct DeadlineTests {
         let start = ContinuousClock.now
         task.cancel()
         let result = await task.result
-        #expect(ContinuousClock.now - start < .seconds(2.5))
+        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(isCancelled(result.error))
         #expect(transport.requests.count == 1)
     }
