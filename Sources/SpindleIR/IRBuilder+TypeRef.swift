@@ -30,15 +30,32 @@ extension IRBuilder {
             if enumIsRepresentable(schema) {
                 return (.named(namedType(for: schema, context: context)), nullable)
             }
-            let types = schema.nonNullTypes
-            if types.isEmpty || types == [.string] || !nonNull.allSatisfy({ $0.stringValue != nil }) {
+            // `type: number` or `boolean` (or an integer enum with non-integers), or an untyped
+            // enum of numbers or booleans: a string enum could not decode those JSON values, so
+            // the value keeps its plain type. Values of several kinds are free-form JSON.
+            var types = schema.nonNullTypes
+            if types.isEmpty, nonNull.allSatisfy({ if case .plain = $0 { true } else { false } }) {
+                if nonNull.allSatisfy({ $0.intValue != nil }) {
+                    types = [.integer]
+                } else if nonNull.allSatisfy(\.isNumber) {
+                    types = [.number]
+                } else if nonNull.allSatisfy({ $0.boolValue != nil }) {
+                    types = [.boolean]
+                }
+            }
+            guard !types.isEmpty, types != [.string], nonNull.allSatisfy({ $0.stringValue != nil }) else {
                 report(.warning("enum values are not all strings; typed as free-form JSON", at: schema.location))
                 return (.json, nullable)
             }
-            // `type: number` or `boolean` (or an integer enum with non-integers): a string enum
-            // could not decode those JSON values, so the value keeps its plain type.
             let typeNames = types.map(\.rawValue).joined(separator: ", ")
             report(.warning("enum of \(typeNames) values is typed as plain \(typeNames); only string and integer enums become enum types", at: schema.location))
+            if schema.nonNullTypes.isEmpty {
+                switch types {
+                case [.integer]: return (.integer(bits: nil), nullable)
+                case [.number]: return (.number(isFloat: false), nullable)
+                default: return (.boolean, nullable)
+                }
+            }
         }
 
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
