@@ -29,6 +29,34 @@ extension Robustness {
         #expect(generation.writtenFiles() == [])
     }
 
+    /// Parameters whose schema is a map, an object without properties, an empty schema, `format: byte` or
+    /// an inline object, in every location. (Regression, corpus run: Stripe's `metadata` query filters and
+    /// Telnyx's object-valued parameters did not compile, because the runtime had no `ParameterEncodable`
+    /// conformance for `[String: T]`, `JSONValue` or `Data`.)
+    @Test func parametersOfEveryKindTypeCheck() async throws {
+        let generation = try await generate(document(paths: """
+            /items/{key}:
+              get:
+                operationId: listItems
+                parameters:
+                  - {name: key, in: path, required: true, schema: {type: string, format: byte}}
+                  - {name: metadata, in: query, style: deepObject, explode: true, schema: {type: object, additionalProperties: {type: string}}}
+                  - {name: counts, in: query, schema: {type: object, additionalProperties: {type: integer}}}
+                  - {name: anything, in: query, schema: {}}
+                  - {name: bag, in: query, style: deepObject, schema: {type: object}}
+                  - {name: range, in: query, style: deepObject, schema: {type: object, properties: {gt: {type: integer}, lt: {type: integer}}}}
+                  - {name: nested, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: object, additionalProperties: {type: array, items: {type: number}}}}}
+                  - {name: X-Blob, in: header, schema: {type: string, format: byte}}
+                  - {name: X-Tags, in: header, schema: {type: object, additionalProperties: {type: boolean}}}
+                  - {name: session, in: cookie, schema: {type: object}}
+                responses: {'204': {description: none}}
+            """))
+        #expect(generation.diagnostics == [])
+        #expect(generation.succeeded)
+        let errors = try await TypeCheck.errors(in: generation.files)
+        #expect(errors == nil)
+    }
+
     /// Enums whose values are not all strings. A string enum type could not decode a JSON number
     /// or boolean, so: `number` and `boolean` enums (typed, or untyped with only such values) are
     /// plain numbers and booleans; values of several kinds are free-form JSON; `integer` enums are

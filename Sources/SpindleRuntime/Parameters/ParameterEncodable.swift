@@ -2,8 +2,8 @@ import Foundation
 
 /// A value that can be sent as a path, query, header or cookie parameter.
 ///
-/// Primitives, `UUID`, `Date`, `URL`, `CalendarDate`, `JSONValue`, open enums and arrays of these conform
-/// already. Any `Encodable` type (generated objects, closed enums) conforms by declaring the conformance: the
+/// Primitives, `UUID`, `Date`, `URL`, `Data`, `CalendarDate`, `JSONValue`, open enums, and arrays and
+/// string-keyed dictionaries of these conform already. Any `Encodable` type (generated objects, closed enums) conforms by declaring the conformance: the
 /// default implementation encodes it to JSON with sorted keys (so the output is deterministic) and maps the
 /// result, dropping `null` properties.
 public protocol ParameterEncodable: Sendable {
@@ -98,4 +98,28 @@ extension Array: ParameterEncodable where Element: ParameterEncodable {
         }
         return .list(values)
     }
+}
+
+extension Dictionary: ParameterEncodable where Key == String, Value: ParameterEncodable {
+    /// The entries as object properties, sorted by key so that the same dictionary always gives the same request
+    /// (a `Dictionary`'s own order changes from run to run).
+    public func parameterValue() throws(EncodingFailure) -> ParameterValue {
+        var fields: [ParameterField] = []
+        fields.reserveCapacity(count)
+        for (key, value) in sorted(by: { $0.key < $1.key }) {
+            fields.append(ParameterField(name: key, value: try value.parameterValue()))
+        }
+        return .fields(fields)
+    }
+}
+
+extension Data: ParameterEncodable {
+    /// Base64 (`format: byte`), the same text the value has in a JSON body.
+    public func parameterValue() -> ParameterValue { .text(base64EncodedString()) }
+}
+
+extension JSONValue: ParameterEncodable {
+    /// The JSON's structure: objects keep their member order, `null`s are left out (parameters have no spelling
+    /// for them), and a top-level `null` is an empty list, which sends nothing.
+    public func parameterValue() -> ParameterValue { ParameterValue(json: self) ?? .list([]) }
 }
