@@ -24,18 +24,22 @@ public struct SwiftEmitter {
     /// Every file of the module, sorted by path.
     public func render() throws -> [GeneratedFile] {
         let library = try templates.library()
-        var byPath: [String: IRType] = [:]
-        func index(_ type: IRType) {
-            byPath[type.path.joined(separator: ".")] = type
-            type.nested.forEach(index)
-        }
-        module.types.forEach(index)
+        let module = module
+        let byPath: [String: IRType] = {
+            var byPath: [String: IRType] = [:]
+            func index(_ type: IRType) {
+                byPath[type.path.joined(separator: ".")] = type
+                type.nested.forEach(index)
+            }
+            module.types.forEach(index)
+            return byPath
+        }()
         let spelling = SwiftTypeSpelling(
             moduleName: module.moduleName,
             nestedNames: { path in Set(byPath[path.joined(separator: ".")]?.nested.map(\.name) ?? []) },
             lookup: { path in byPath[path.joined(separator: ".")] })
 
-        func render(_ template: String, _ context: [String: Any]) throws -> String {
+        @Sendable func render(_ template: String, _ context: [String: Any]) throws -> String {
             guard let text = library.render(context, withTemplate: template) else {
                 throw TemplateError("template '\(template)' is missing")
             }
@@ -44,7 +48,7 @@ public struct SwiftEmitter {
         // The header names the spec, and hashes the file's own content: a spec bump then touches
         // only the files whose code changes (the client file carries the spec version and hash).
         let sources = module.sourceFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-        func renderFile(_ template: String, _ context: [String: Any], version: String? = nil) throws -> String {
+        @Sendable func renderFile(_ template: String, _ context: [String: Any], version: String? = nil) throws -> String {
             let body = try render(template, context.merging(["header": "\u{0}"]) { current, _ in current })
             let header = try render(
                 "header",
@@ -54,8 +58,8 @@ public struct SwiftEmitter {
                     "spec": version.map { "\($0) (\(sources))".split(whereSeparator: \.isNewline).joined(separator: " ") } ?? false,
                     "hash": contentHash([Array(body.utf8)]),
                 ]
-            ).trimmingCharacters(in: .newlines)
-            return replacingNUL(in: body, with: header)
+            )
+            return replacingNUL(in: body, with: trimmingLineBreaks(header))
         }
 
         // Nested declarations are rendered on their own and indented here: mustache partial
@@ -72,15 +76,21 @@ public struct SwiftEmitter {
             }
         }
         let types = TypeContextBuilder(spelling: spelling, access: access, parameterTypes: parameterTypes)
-        func renderType(_ type: IRType) throws -> String {
+        @Sendable func renderType(_ type: IRType) throws -> String {
             var context = types.context(for: type)
             context["nested"] = try type.nested.map { indented(try renderType($0)) }
-            return try render("type", context).trimmingCharacters(in: .newlines)
+            return trimmingLineBreaks(try render("type", context))
         }
-        var files: [GeneratedFile] = []
-        for type in module.types {
-            files.append(GeneratedFile(path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)])))
+        // Type files are independent of each other and rendering them is most of the work, so they are
+        // rendered on every core; each lands at its own index, so the output does not depend on timing.
+        let typeFiles = ConcurrentResults<GeneratedFile>(count: module.types.count)
+        DispatchQueue.concurrentPerform(iterations: module.types.count) { index in
+            let type = module.types[index]
+            typeFiles.set(index) {
+                GeneratedFile(path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)]))
+            }
         }
+        var files = try typeFiles.values()
 
         let errorCases = ErrorBodyCases(operations: module.operations)
         let errorDecoders = errorCases.decoders(for: module.operations)
@@ -92,7 +102,7 @@ public struct SwiftEmitter {
             errorDecoders: errorDecoders.byOperation, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
 
         func renderOperations(_ list: [IROperation]) throws -> [String] {
-            try list.map { indented(try render("operation", operations.context(for: $0)).trimmingCharacters(in: .newlines)) }
+            try list.map { indented(trimmingLineBreaks(try render("operation", operations.context(for: $0)))) }
         }
         let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
         files.append(
@@ -190,10 +200,31 @@ public struct SwiftEmitter {
 }
 
 /// Indents every non-empty line by four spaces.
+///
+/// Works on UTF-8 bytes, as `normalizeWhitespace` does: nested types pass through here once per level.
 func indented(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.isEmpty ? "" : "    " + $0 }
-        .joined(separator: "\n")
+    let newline = UInt8(ascii: "\n")
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count + 256)
+    var atLineStart = true
+    for byte in text.utf8 {
+        if atLineStart && byte != newline { output += [0x20, 0x20, 0x20, 0x20] }
+        output.append(byte)
+        atLineStart = byte == newline
+    }
+    return String(decoding: output, as: UTF8.self)
+}
+
+/// `text` without line breaks (`\n`, `\r`) at either end: `trimmingCharacters(in: .newlines)` for
+/// rendered templates, without bridging every rendered type to `NSString` (that bridging was a sixth of
+/// the whole generation's time).
+func trimmingLineBreaks(_ text: String) -> String {
+    let utf8 = text.utf8
+    let isBreak = { (byte: UInt8) in byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+    guard let first = utf8.firstIndex(where: { !isBreak($0) }), let last = utf8.lastIndex(where: { !isBreak($0) }) else {
+        return ""
+    }
+    return String(Substring(utf8[first...last]))
 }
 
 /// Trims trailing spaces, collapses runs of blank lines and ends the file with one newline, so

@@ -2,7 +2,7 @@ import Foundation
 import SpindleIR
 
 /// Spells IR types as Swift source.
-struct SwiftTypeSpelling {
+struct SwiftTypeSpelling: Sendable {
     let moduleName: String
 
     /// The Swift type of `type` as written inside the type at `scope` (empty for top level).
@@ -40,9 +40,9 @@ struct SwiftTypeSpelling {
     }
 
     /// Names of types nested directly in `path`.
-    let nestedNames: ([String]) -> Set<String>
+    let nestedNames: @Sendable ([String]) -> Set<String>
     /// The type at a path.
-    let lookup: ([String]) -> IRType?
+    let lookup: @Sendable ([String]) -> IRType?
 }
 
 /// The line length generated code keeps to (the repository's `.swift-format` uses the same).

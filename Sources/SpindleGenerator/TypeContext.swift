@@ -6,7 +6,7 @@ import SpindleOpenAPI
 /// Every dictionary carries every key its templates read (false or empty when unused):
 /// mustache looks a missing key up in the enclosing context, which would leak a parent's values
 /// into a nested type.
-struct TypeContextBuilder {
+struct TypeContextBuilder: Sendable {
     let spelling: SwiftTypeSpelling
     let access: String
     /// Types passed as operation parameters: they must also be `ParameterEncodable`.

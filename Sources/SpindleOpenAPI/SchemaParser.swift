@@ -26,13 +26,14 @@ struct SchemaParser {
             return empty(node)
         }
 
+        let keys = KeyedNode(node)
         var ref: Reference?
-        if let refNode = node["$ref"], let text = reader.string(refNode, "$ref") {
+        if let refNode = keys["$ref"], let text = reader.string(refNode, "$ref") {
             ref = loader.reference(text, in: origin.file, at: refNode.location)
         }
 
         var types: [JSONType] = []
-        if let typeNode = node["type"] {
+        if let typeNode = keys["type"] {
             let names = typeNode.kind == .sequence ? typeNode.elements : [typeNode]
             for nameNode in names {
                 guard let name = reader.string(nameNode, "type") else { continue }
@@ -45,13 +46,13 @@ struct SchemaParser {
         }
 
         for keyword in Self.unsupportedKeywords {
-            if let keyNode = node.keyNode(for: keyword) {
+            if let keyNode = keys.keyNode(for: keyword) {
                 loader.report(.warning("'\(keyword)' is not supported yet; ignored", at: keyNode.location))
             }
         }
 
         var properties: [(name: String, schema: Schema)] = []
-        if let propertiesNode = reader.mapping(node["properties"], "properties") {
+        if let propertiesNode = reader.mapping(keys["properties"], "properties") {
             let base = origin.pointer.appending("properties")
             for (key, value) in propertiesNode.entries {
                 guard let name = reader.string(key, "property name") else { continue }
@@ -60,7 +61,7 @@ struct SchemaParser {
         }
 
         var additional = AdditionalProperties.unspecified
-        if let additionalNode = node["additionalProperties"] {
+        if let additionalNode = keys["additionalProperties"] {
             if let flag = additionalNode.bool {
                 additional = .allowed(flag)
             } else if additionalNode.kind == .mapping {
@@ -70,17 +71,17 @@ struct SchemaParser {
             }
         }
 
-        let items = node["items"].map { child($0, origin.pointer.appending("items")) }
+        let items = keys["items"].map { child($0, origin.pointer.appending("items")) }
 
         func list(_ keyword: String) -> [Schema] {
             let base = origin.pointer.appending(keyword)
-            return reader.sequence(node[keyword], keyword).enumerated().map { index, element in
+            return reader.sequence(keys[keyword], keyword).enumerated().map { index, element in
                 child(element, base.appending(String(index)))
             }
         }
 
         var discriminator: Discriminator?
-        if let discriminatorNode = reader.mapping(node["discriminator"], "discriminator"),
+        if let discriminatorNode = reader.mapping(keys["discriminator"], "discriminator"),
             let propertyName = reader.string(discriminatorNode["propertyName"], "discriminator.propertyName")
         {
             var mapping: [(value: String, ref: Reference)] = []
@@ -98,35 +99,35 @@ struct SchemaParser {
         }
 
         var constraints = Constraints()
-        constraints.minimum = reader.double(node["minimum"], "minimum")
-        constraints.maximum = reader.double(node["maximum"], "maximum")
+        constraints.minimum = reader.double(keys["minimum"], "minimum")
+        constraints.maximum = reader.double(keys["maximum"], "maximum")
         // 3.0 writes exclusiveMinimum as a flag on minimum; 3.1 as a number of its own.
-        if let exclusive = node["exclusiveMinimum"] {
+        if let exclusive = keys["exclusiveMinimum"] {
             if let flag = exclusive.bool {
                 if flag { constraints.exclusiveMinimum = constraints.minimum; constraints.minimum = nil }
             } else {
                 constraints.exclusiveMinimum = reader.double(exclusive, "exclusiveMinimum")
             }
         }
-        if let exclusive = node["exclusiveMaximum"] {
+        if let exclusive = keys["exclusiveMaximum"] {
             if let flag = exclusive.bool {
                 if flag { constraints.exclusiveMaximum = constraints.maximum; constraints.maximum = nil }
             } else {
                 constraints.exclusiveMaximum = reader.double(exclusive, "exclusiveMaximum")
             }
         }
-        constraints.multipleOf = reader.double(node["multipleOf"], "multipleOf")
-        constraints.minLength = reader.int(node["minLength"], "minLength")
-        constraints.maxLength = reader.int(node["maxLength"], "maxLength")
-        constraints.pattern = reader.string(node["pattern"], "pattern")
-        constraints.minItems = reader.int(node["minItems"], "minItems")
-        constraints.maxItems = reader.int(node["maxItems"], "maxItems")
-        constraints.uniqueItems = reader.bool(node["uniqueItems"], "uniqueItems") ?? false
-        constraints.minProperties = reader.int(node["minProperties"], "minProperties")
-        constraints.maxProperties = reader.int(node["maxProperties"], "maxProperties")
+        constraints.multipleOf = reader.double(keys["multipleOf"], "multipleOf")
+        constraints.minLength = reader.int(keys["minLength"], "minLength")
+        constraints.maxLength = reader.int(keys["maxLength"], "maxLength")
+        constraints.pattern = reader.string(keys["pattern"], "pattern")
+        constraints.minItems = reader.int(keys["minItems"], "minItems")
+        constraints.maxItems = reader.int(keys["maxItems"], "maxItems")
+        constraints.uniqueItems = reader.bool(keys["uniqueItems"], "uniqueItems") ?? false
+        constraints.minProperties = reader.int(keys["minProperties"], "minProperties")
+        constraints.maxProperties = reader.int(keys["maxProperties"], "maxProperties")
 
         var enumValues: [Literal]?
-        if let enumNode = node["enum"] {
+        if let enumNode = keys["enum"] {
             if enumNode.kind == .sequence {
                 enumValues = enumNode.elements.map(Literal.init(node:))
             } else {
@@ -136,18 +137,18 @@ struct SchemaParser {
 
         return Schema(
             location: node.location, origin: origin, ref: ref, types: types,
-            nullable: reader.bool(node["nullable"], "nullable") ?? false,
-            format: reader.string(node["format"], "format"),
-            title: reader.string(node["title"], "title"),
-            description: reader.string(node["description"], "description"),
-            deprecated: reader.bool(node["deprecated"], "deprecated") ?? false,
-            readOnly: reader.bool(node["readOnly"], "readOnly") ?? false,
-            writeOnly: reader.bool(node["writeOnly"], "writeOnly") ?? false,
+            nullable: reader.bool(keys["nullable"], "nullable") ?? false,
+            format: reader.string(keys["format"], "format"),
+            title: reader.string(keys["title"], "title"),
+            description: reader.string(keys["description"], "description"),
+            deprecated: reader.bool(keys["deprecated"], "deprecated") ?? false,
+            readOnly: reader.bool(keys["readOnly"], "readOnly") ?? false,
+            writeOnly: reader.bool(keys["writeOnly"], "writeOnly") ?? false,
             enumValues: enumValues,
-            constValue: node["const"].map(Literal.init(node:)),
-            defaultValue: node["default"].map(Literal.init(node:)),
+            constValue: keys["const"].map(Literal.init(node:)),
+            defaultValue: keys["default"].map(Literal.init(node:)),
             properties: properties,
-            required: reader.strings(node["required"], "required"),
+            required: reader.strings(keys["required"], "required"),
             additionalProperties: additional,
             items: items,
             oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"),

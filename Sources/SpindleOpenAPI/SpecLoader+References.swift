@@ -13,12 +13,14 @@ extension SpecLoader {
                 queue += response.headers.compactMap(\.header.schema)
             }
         }
-        var seen: Set<String> = []
+        // The loader keeps one `Schema` per target, so object identity is target identity (and cheaper
+        // to hash than the target text).
+        var seen: Set<ObjectIdentifier> = []
         var next = 0
         while next < queue.count {
             let schema = queue[next]
             next += 1
-            guard seen.insert(schema.origin.target).inserted else { continue }
+            guard seen.insert(ObjectIdentifier(schema)).inserted else { continue }
             if schema.ref != nil, let target = resolve(schema) { queue.append(target) }
             queue += schema.properties.map(\.schema)
             if let items = schema.items { queue.append(items) }

@@ -91,6 +91,27 @@ public struct YAMLNode: Sendable, Hashable {
         return result
     }
 
+    /// The UTF-8 lengths of a mapping's scalar keys as a bit set (bit `n` for length `n`, lengths of 63 and
+    /// more share bit 63); 0 for other nodes. A reader that asks one mapping for many keys it mostly lacks
+    /// (a schema is asked for some 50 keywords and has a handful) skips every key whose bit is clear.
+    public var keyLengthMask: UInt64 {
+        let record = record
+        guard record.kind == .mapping else { return 0 }
+        return document.nodes.withUnsafeBufferPointer { nodes in
+            document.children.withUnsafeBufferPointer { children in
+                var mask: UInt64 = 0
+                var slot = Int(record.start)
+                let end = slot + Int(record.length)
+                while slot < end {
+                    let key = nodes[Int(children[slot])]
+                    if key.kind == .scalar { mask |= 1 << UInt64(min(key.length, 63)) }
+                    slot += 2
+                }
+                return mask
+            }
+        }
+    }
+
     /// The item at `position` of a sequence; `position` must be in `0..<count`.
     public func element(at position: Int) -> YAMLNode {
         let record = record

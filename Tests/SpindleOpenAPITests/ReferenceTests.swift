@@ -17,6 +17,11 @@ import Testing
         let pointer = JSONPointer(tokens: ["paths", "/customers/{id}", "a~b"])
         #expect(pointer.description == "/paths/~1customers~1{id}/a~0b")
         #expect(JSONPointer(fragment: pointer.description) == pointer)
+        // A `~` not followed by 0 or 1 is kept; unicode passes through both ways.
+        #expect(JSONPointer(fragment: "/a~2/b~")?.tokens == ["a~2", "b~"])
+        let media = JSONPointer(tokens: ["content", "application/json", "café~🐶", ""])
+        #expect(media.description == "/content/application~1json/café~0🐶/")
+        #expect(JSONPointer(fragment: media.description) == media)
     }
 
     @Test func localReferencesWithEscapesAndPercentEncodingResolve() throws {

@@ -1,0 +1,38 @@
+/// Results of `count` independent jobs that run concurrently (`DispatchQueue.concurrentPerform`), each
+/// stored at its job's index so the order never depends on scheduling.
+///
+/// `@unchecked Sendable` because the slots are written without a lock: every index is written by exactly
+/// one job, and `values()` is read only after `concurrentPerform` has returned (which orders those writes
+/// before the read).
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Result<Value, any Error>?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: nil, count: max(count, 1))
+    }
+
+    deinit {
+        base.deinitialize(count: max(count, 1))
+        base.deallocate()
+    }
+
+    /// Runs `job` and stores its value or error at `index`; call once per index.
+    func set(_ index: Int, _ job: () throws -> Value) {
+        precondition(index >= 0 && index < count, "index out of range")
+        base[index] = Result(catching: job)
+    }
+
+    /// The values in index order; rethrows the error of the first job (by index) that failed.
+    func values() throws -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for index in 0..<count {
+            guard let result = base[index] else { preconditionFailure("job \(index) did not run") }
+            values.append(try result.get())
+        }
+        return values
+    }
+}
