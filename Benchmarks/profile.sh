@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Instruction profiles (valgrind callgrind) of Spindle's generation, whole run and per stage.
+# Instruction profiles (valgrind callgrind) of Spindle's generation: whole run and stage by stage.
 #
 #   Benchmarks/profile.sh SPEC [OUTDIR]
 #
-# Needs the release spindle-gen (Benchmarks/run.sh builds it). Writes OUTDIR/{all,load,ir,emit}.cg
-# (default /tmp/spindle-profile) and prints the top functions of each: exclusive cost for the
-# stage profiles (only instructions inside that stage's entry point are counted), inclusive for the
-# whole run. callgrind counts instructions, so the numbers repeat run to run whatever the machine load.
-# Each profile takes several minutes on Stripe's spec (about 50x slower than a native run).
+# Needs the release spindle-gen (Benchmarks/run.sh builds it). Writes OUTDIR/*.cg (default
+# /tmp/spindle-profile) and prints (1) instructions per stage and their ratio to the bare libyaml
+# scan, (2) the top functions per stage: exclusive (self) cost, counting only instructions executed
+# inside that stage's entry point, and inclusive cost, (3) who calls Foundation's
+# replacingOccurrences / trimmingCharacters. callgrind counts instructions, so the numbers repeat run
+# to run however loaded the machine is; it runs about 50x slower than native (minutes on Stripe).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,30 +17,48 @@ out="${2:-/tmp/spindle-profile}"
 bin="$here/.build/release/spindle-gen"
 mkdir -p "$out"
 
-# Mangled entry points of the stages (SpecLoader.loadAPI(fragments:), IRBuilder.build(), SwiftEmitter.render()).
-declare -A stages=(
+# Mangled entry points: YAMLEventScan.countEvents(in:), YAMLDocument.parse(_:file:limits:),
+# SpecLoader.loadAPI(fragments:), IRBuilder.build(), SwiftEmitter.render().
+declare -A entry=(
+    [scan]='$s11SpindleYAML13YAMLEventScanO11countEvents2inSiSays5UInt8VG_tKFZ'
+    [tree]='$s11SpindleYAML12YAMLDocumentC5parse_4file6limitsACSays5UInt8VG_SSAA10YAMLLimitsVtAA15DiagnosticErrorVYKFZ'
     [load]='$s14SpindleOpenAPI10SpecLoaderC04loadC09fragmentsAA14APIDescriptionVSgSaySSG_tF'
     [ir]='$s9SpindleIR9IRBuilderC5buildAA8IRModuleVyF'
     [emit]='$s16SpindleGenerator12SwiftEmitterV6renderSayAA13GeneratedFileVGyKF'
 )
 
-valgrind --tool=callgrind --callgrind-out-file="$out/all.cg" "$bin" generate "$spec" >/dev/null 2>"$out/all.log" &
-for stage in load ir emit; do
-    valgrind --tool=callgrind --toggle-collect="${stages[$stage]}" --callgrind-out-file="$out/$stage.cg" \
-        "$bin" generate "$spec" >/dev/null 2>"$out/$stage.log" &
-    # Two at a time on two cores.
-    [[ $stage == ir ]] && wait
-done
-wait
+profile() {  # NAME MODE [TOGGLE]
+    local name="$1" mode="$2" toggle="${3:-}"
+    local args=(--tool=callgrind --callgrind-out-file="$out/$name.cg")
+    [[ -n "$toggle" ]] && args+=(--toggle-collect="$toggle")
+    valgrind "${args[@]}" "$bin" "$mode" "$spec" >"$out/$name.json" 2>"$out/$name.log"
+}
 
-echo "== whole run, inclusive"
-callgrind_annotate --inclusive=yes "$out/all.cg" | sed -n '/PROGRAM TOTALS/,$p' | head -60 | cut -c1-220
-for stage in load ir emit; do
-    echo "== $stage, exclusive"
-    callgrind_annotate "$out/$stage.cg" | sed -n '/PROGRAM TOTALS/,$p' | head -30 | cut -c1-220
-    echo "== $stage, inclusive"
-    callgrind_annotate --inclusive=yes "$out/$stage.cg" | sed -n '/PROGRAM TOTALS/,$p' | head -40 | cut -c1-220
+# Two at a time on two cores.
+profile all generate & profile scan scan "${entry[scan]}" & wait
+profile tree generate "${entry[tree]}" & profile load generate "${entry[load]}" & wait
+profile ir generate "${entry[ir]}" & profile emit generate "${entry[emit]}" & wait
+
+total() { grep -E '^(summary|totals):' "$out/$1.cg" | head -1 | awk '{print $2}'; }
+scan_ir=$(total scan)
+echo "== instructions per stage (callgrind), ratio to the bare scan"
+printf '%-10s %16s %8s\n' stage instructions "x scan"
+for stage in scan tree load ir emit; do
+    n=$(total "$stage")
+    printf '%-10s %16s %8.2f\n' "$stage" "$n" "$(awk -v a="$n" -v b="$scan_ir" 'BEGIN { print a / b }')"
 done
+n=$(( $(total tree) + $(total load) + $(total ir) + $(total emit) ))
+printf '%-10s %16s %8.2f\n' "tree..emit" "$n" "$(awk -v a="$n" -v b="$scan_ir" 'BEGIN { print a / b }')"
+printf '%-10s %16s\n' "whole run" "$(total all)"
+
+for stage in tree load ir emit; do
+    echo
+    echo "== $stage: exclusive (self) cost"
+    callgrind_annotate "$out/$stage.cg" | sed -n '/PROGRAM TOTALS/,$p' | sed -n '4,28p' | cut -c1-200
+    echo "== $stage: inclusive cost"
+    callgrind_annotate --inclusive=yes "$out/$stage.cg" | sed -n '/PROGRAM TOTALS/,$p' | sed -n '4,40p' | cut -c1-200
+done
+echo
 echo "== callers of Foundation's replacingOccurrences / trimmingCharacters (whole run)"
 callgrind_annotate --tree=caller --inclusive=yes "$out/all.cg" |
-    grep -B14 -E '\*  .*(replacingOccurrences2of4with7options|trimmingCharacters2inSSAA12CharacterSetV_tF \[)' | cut -c1-220
+    grep -B14 -E '\*  .*(replacingOccurrences2of4with7options|trimmingCharacters2inSSAA12CharacterSetV_tF \[)' | cut -c1-200
