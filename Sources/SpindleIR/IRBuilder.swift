@@ -51,6 +51,7 @@ public final class IRBuilder {
         let known = api.schemas.filter { lock.types["component:\($0.name)"] != nil }
         let added = api.schemas.filter { lock.types["component:\($0.name)"] == nil }
         for (name, _) in known + added { _ = componentType(name) }
+        checkConfigMentions()
         let operations = buildOperations()
         markIndirection()
         var names = givenNames

@@ -24,6 +24,9 @@ public struct VendorConfig: Sendable {
     /// Serialization overrides for parameters whose spec (published verbatim) omits or misstates
     /// their style, keyed by `operationId.parameterName`.
     public var parameterStyles: [String: ParameterStyleOverride] = [:]
+    /// Every place the config names an operation (and, for parameter overrides, a parameter), so that
+    /// names the spec does not have are reported instead of silently doing nothing.
+    public var operationMentions: [OperationMention] = []
 
     public enum AccessLevel: String, Sendable { case `public`, `internal`, package }
 
@@ -155,6 +158,11 @@ extension VendorConfig {
             }
             config.typeNames = stringMap(naming["types"])
             config.operationNames = stringMap(naming["operations"])
+            for (key, _) in naming["operations"]?.entries ?? [] {
+                guard let operationId = key.scalar else { continue }
+                config.operationMentions.append(
+                    OperationMention(operationId: operationId, parameter: nil, section: "naming.operations", location: key.location))
+            }
         }
         if let pagination = root["pagination"] {
             if pagination.kind == .mapping {
@@ -167,6 +175,8 @@ extension VendorConfig {
                     }
                     if hadError { failed = true }
                     if let declaration { config.pagination[operationId] = declaration }
+                    config.operationMentions.append(
+                        OperationMention(operationId: operationId, parameter: nil, section: "pagination", location: key.location))
                 }
             } else {
                 fail("'pagination' must map operationIds to declarations", pagination)
@@ -188,6 +198,12 @@ extension VendorConfig {
                         if let flag = explode.bool { override.explode = flag } else { fail("'explode' must be true or false", explode) }
                     }
                     config.parameterStyles[name] = override
+                    if let dot = name.firstIndex(of: ".") {
+                        config.operationMentions.append(
+                            OperationMention(
+                                operationId: String(name[..<dot]), parameter: String(name[name.index(after: dot)...]),
+                                section: "parameters", location: key.location))
+                    }
                 }
             } else {
                 fail("'parameters' must map 'operationId.parameterName' to {style, explode}", parameters)
@@ -196,9 +212,30 @@ extension VendorConfig {
         if let operations = root["operations"] {
             checkKeys(operations, ["exclude"], "operations")
             if let exclude = operations["exclude"] {
-                if exclude.kind == .sequence { config.excludeOperations = Set(exclude.elements.compactMap(\.scalar)) } else { fail("'exclude' must be a list of operationIds", exclude) }
+                if exclude.kind == .sequence {
+                    config.excludeOperations = Set(exclude.elements.compactMap(\.scalar))
+                    for element in exclude.elements {
+                        guard let operationId = element.scalar else { continue }
+                        config.operationMentions.append(
+                            OperationMention(operationId: operationId, parameter: nil, section: "operations.exclude", location: element.location))
+                    }
+                } else {
+                    fail("'exclude' must be a list of operationIds", exclude)
+                }
             }
         }
         return failed ? nil : config
     }
+}
+
+/// A place in a vendor config that names an operation by its `operationId`.
+public struct OperationMention: Sendable, Hashable {
+    /// The operationId as written.
+    public var operationId: String
+    /// The parameter name, for `parameters` overrides (`operationId.parameter`).
+    public var parameter: String?
+    /// The config section, e.g. `pagination`.
+    public var section: String
+    /// Where the name is written.
+    public var location: SourceLocation
 }

@@ -153,3 +153,45 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
         #expect(built.module.types.map(\.name) == ["Customer", "Discount", "Dto", "PricingPlan"])
     }
 }
+
+/// Config entries that name operations or parameters the spec does not have.
+@Suite struct VendorConfigMentionTests {
+    @Test func entriesForUnknownOperationsAndParametersAreWarnedAtTheirLocation() throws {
+        let (config, configDiagnostics) = try read(
+            """
+            naming:
+              operations:
+                listPets: pets.all
+                listPetz: pets.typo
+            pagination:
+              listPets: {style: offset, items: data, offset: offset, limit: limit}
+              listDogs: {style: offset, items: data, offset: offset, limit: limit}
+            parameters:
+              listPets.limit: {explode: false}
+              listPets.size: {explode: false}
+              getCat.id: {style: simple}
+            operations:
+              exclude: [listPets, removedLastYear]
+            """)
+        #expect(configDiagnostics == [])
+        let built = try build(
+            """
+            openapi: 3.1.0
+            info: {title: Shop, version: 1.0.0}
+            paths:
+              /pets:
+                parameters: [{name: offset, in: query, schema: {type: integer}}]
+                get:
+                  operationId: listPets
+                  parameters: [{name: limit, in: query, schema: {type: integer}}]
+                  responses: {'204': {description: none}}
+            """, config: try #require(config))
+        #expect(built.diagnostics == [
+            "spindle.yaml:4:5: warning: naming.operations: the spec has no operation with operationId 'listPetz'; this entry has no effect",
+            "spindle.yaml:7:3: warning: pagination: the spec has no operation with operationId 'listDogs'; this entry has no effect",
+            "spindle.yaml:10:3: warning: parameters: operation 'listPets' has no parameter 'size'; this entry has no effect",
+            "spindle.yaml:11:3: warning: parameters: the spec has no operation with operationId 'getCat'; this entry has no effect",
+            "spindle.yaml:13:23: warning: operations.exclude: the spec has no operation with operationId 'removedLastYear'; this entry has no effect",
+        ])
+    }
+}
