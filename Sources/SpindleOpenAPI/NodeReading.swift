@@ -70,8 +70,9 @@ extension YAMLNode {
     /// The `x-` extensions of a mapping.
     var extensions: [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
-        for (key, value) in entries {
-            if let name = key.scalar, name.hasPrefix("x-") { result[name] = value }
+        for position in 0..<(kind == .mapping ? count : 0) {
+            let (key, value) = entry(at: position)
+            if key.scalarHasPrefix("x-"), let name = key.scalar { result[name] = value }
         }
         return result
     }

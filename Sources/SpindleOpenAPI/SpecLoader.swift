@@ -138,6 +138,10 @@ public final class SpecLoader {
     }
 
     /// Parses (or returns the cached) schema object at `node`.
+    func reserveSchemaCapacity(_ additional: Int) {
+        schemas.reserveCapacity(schemas.count + additional)
+    }
+
     func schema(_ node: YAMLNode, origin: Reference) -> Schema {
         if let cached = schemas[origin.target] { return cached }
         let parsed = SchemaParser(loader: self, origin: origin).parse(node)

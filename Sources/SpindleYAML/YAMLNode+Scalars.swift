@@ -25,6 +25,18 @@ extension YAMLNode {
         return document.withBytes(of: record) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Whether this is a scalar whose text starts with `prefix`, compared on bytes without making a `String`
+    /// (readers test every key of every mapping for `x-` extensions).
+    public func scalarHasPrefix(_ prefix: StaticString) -> Bool {
+        let record = record
+        guard record.kind == .scalar, Int(record.length) >= prefix.utf8CodeUnitCount else { return false }
+        return document.withBytes(of: record) { bytes in
+            prefix.withUTF8Buffer { wanted in
+                bytes.count >= wanted.count && bytes.prefix(wanted.count).elementsEqual(wanted)
+            }
+        }
+    }
+
     /// The style of a scalar node; `nil` for collections.
     public var scalarStyle: ScalarStyle? {
         let record = record

@@ -21,6 +21,22 @@ struct ScalarTests {
         #expect(node["padded"]?.scalar == "  x  ")
     }
 
+    @Test func prefixTestsCompareBytesOfScalarsOnly() throws {
+        let node = try root("""
+            x-spindle: 1
+            'x-': quoted
+            x: short
+            list: [x-a]
+            é-x: unicode
+            """)
+        let keys = node.entries.map(\.key)
+        #expect(keys.map { $0.scalarHasPrefix("x-") } == [true, true, false, false, false])
+        #expect(keys[4].scalarHasPrefix("é"))
+        #expect(keys[0].scalarHasPrefix(""))
+        #expect(node["list"]?.scalarHasPrefix("") == false)
+        #expect(node["list"]?.element(at: 0).scalarHasPrefix("x-") == true)
+    }
+
     @Test func stylesAndQuoting() throws {
         let node = try root("""
             plain: a b
