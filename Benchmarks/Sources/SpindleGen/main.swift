@@ -85,13 +85,12 @@ func stageObject(_ stages: [(String, Double)]) -> [String: Double] {
     Dictionary(stages, uniquingKeysWith: +)
 }
 
+/// Writes the files exactly as the `spindle` CLI does (staging folder, then swap).
 func write(_ files: [GeneratedFile], to directory: String) {
-    let manager = FileManager.default
-    for file in files {
-        let path = directory + "/" + file.path
-        try! manager.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard manager.createFile(atPath: path, contents: Data(file.contents.utf8)) else { fail("cannot write \(path)") }
+    do {
+        try OutputDirectory(path: directory).replace(with: files)
+    } catch {
+        fail("cannot write \(directory): \(error)")
     }
 }
 
