@@ -297,8 +297,25 @@ def bench_generation(spec, args, work):
 
 def spindle_package(directory, module_dir, module, spindle_root):
     # The target takes the generated module's name: generated code qualifies types with it (`Stripe.File`).
-    identity = os.path.basename(os.path.abspath(spindle_root)).lower()
+    # SpindleRuntime comes from a package of its own beside it (a symlink to the repository's sources): the
+    # repository's package also has vendor targets named like generated modules (`Stigg`), and SwiftPM
+    # refuses two targets of one name in a package graph. It is also what an app builds: the runtime alone.
     shutil.rmtree(directory, ignore_errors=True)
+    runtime = os.path.join(directory, "runtime")
+    os.makedirs(os.path.join(runtime, "Sources"))
+    os.symlink(os.path.join(os.path.abspath(spindle_root), "Sources", "SpindleRuntime"), os.path.join(runtime, "Sources", "SpindleRuntime"))
+    with open(os.path.join(runtime, "Package.swift"), "w") as f:
+        f.write(
+            """// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "SpindleRuntime",
+    platforms: [.macOS(.v14)],
+    products: [.library(name: "SpindleRuntime", targets: ["SpindleRuntime"])],
+    targets: [.target(name: "SpindleRuntime", swiftSettings: [.swiftLanguageMode(.v6)])]
+)
+"""
+        )
     copy_swift(module_dir, os.path.join(directory, "Sources", module))
     with open(os.path.join(directory, "Package.swift"), "w") as f:
         f.write(
@@ -307,10 +324,10 @@ import PackageDescription
 let package = Package(
     name: "SpindleCompile",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(path: "{os.path.abspath(spindle_root)}")],
+    dependencies: [.package(path: "runtime")],
     targets: [
         .target(
-            name: "{module}", dependencies: [.product(name: "SpindleRuntime", package: "{identity}")],
+            name: "{module}", dependencies: [.product(name: "SpindleRuntime", package: "runtime")],
             swiftSettings: [.swiftLanguageMode(.v6)])
     ]
 )
