@@ -24,8 +24,8 @@ public struct VendorConfig: Sendable {
     /// Serialization overrides for parameters whose spec (published verbatim) omits or misstates
     /// their style, keyed by `operationId.parameterName`.
     public var parameterStyles: [String: ParameterStyleOverride] = [:]
-    /// Every place the config names an operation (and, for parameter overrides, a parameter), so that
-    /// names the spec does not have are reported instead of silently doing nothing.
+    /// Every place the config names an operation (or, in `parameters`, an `operationId.parameter`), so
+    /// that names the spec does not have are reported instead of silently doing nothing.
     public var operationMentions: [OperationMention] = []
 
     public enum AccessLevel: String, Sendable { case `public`, `internal`, package }
@@ -113,6 +113,11 @@ extension VendorConfig {
             report(.error(message, at: node.location))
             failed = true
         }
+        func mention(_ node: YAMLNode, in section: String, namesParameter: Bool = false) {
+            guard let name = node.scalar else { return }
+            config.operationMentions.append(
+                OperationMention(name: name, namesParameter: namesParameter, section: section, location: node.location))
+        }
         func checkKeys(_ node: YAMLNode, _ allowed: Set<String>, _ context: String) {
             for (key, _) in node.entries where !allowed.contains(key.scalar ?? "") {
                 fail("unknown key '\(key.scalar ?? "")' in \(context); expected one of \(allowed.sorted().joined(separator: ", "))", key)
@@ -158,11 +163,7 @@ extension VendorConfig {
             }
             config.typeNames = stringMap(naming["types"])
             config.operationNames = stringMap(naming["operations"])
-            for (key, _) in naming["operations"]?.entries ?? [] {
-                guard let operationId = key.scalar else { continue }
-                config.operationMentions.append(
-                    OperationMention(operationId: operationId, parameter: nil, section: "naming.operations", location: key.location))
-            }
+            for (key, _) in naming["operations"]?.entries ?? [] { mention(key, in: "naming.operations") }
         }
         if let pagination = root["pagination"] {
             if pagination.kind == .mapping {
@@ -175,8 +176,7 @@ extension VendorConfig {
                     }
                     if hadError { failed = true }
                     if let declaration { config.pagination[operationId] = declaration }
-                    config.operationMentions.append(
-                        OperationMention(operationId: operationId, parameter: nil, section: "pagination", location: key.location))
+                    mention(key, in: "pagination")
                 }
             } else {
                 fail("'pagination' must map operationIds to declarations", pagination)
@@ -198,12 +198,7 @@ extension VendorConfig {
                         if let flag = explode.bool { override.explode = flag } else { fail("'explode' must be true or false", explode) }
                     }
                     config.parameterStyles[name] = override
-                    if let dot = name.firstIndex(of: ".") {
-                        config.operationMentions.append(
-                            OperationMention(
-                                operationId: String(name[..<dot]), parameter: String(name[name.index(after: dot)...]),
-                                section: "parameters", location: key.location))
-                    }
+                    mention(key, in: "parameters", namesParameter: true)
                 }
             } else {
                 fail("'parameters' must map 'operationId.parameterName' to {style, explode}", parameters)
@@ -214,11 +209,7 @@ extension VendorConfig {
             if let exclude = operations["exclude"] {
                 if exclude.kind == .sequence {
                     config.excludeOperations = Set(exclude.elements.compactMap(\.scalar))
-                    for element in exclude.elements {
-                        guard let operationId = element.scalar else { continue }
-                        config.operationMentions.append(
-                            OperationMention(operationId: operationId, parameter: nil, section: "operations.exclude", location: element.location))
-                    }
+                    for element in exclude.elements { mention(element, in: "operations.exclude") }
                 } else {
                     fail("'exclude' must be a list of operationIds", exclude)
                 }
@@ -230,10 +221,11 @@ extension VendorConfig {
 
 /// A place in a vendor config that names an operation by its `operationId`.
 public struct OperationMention: Sendable, Hashable {
-    /// The operationId as written.
-    public var operationId: String
-    /// The parameter name, for `parameters` overrides (`operationId.parameter`).
-    public var parameter: String?
+    /// The name as written: an operationId, or `operationId.parameter` when `namesParameter`. It is not
+    /// split here: operationIds may contain dots themselves (`customers.list`).
+    public var name: String
+    /// Whether `name` is a `parameters` key, `operationId.parameter`.
+    public var namesParameter: Bool
     /// The config section, e.g. `pagination`.
     public var section: String
     /// Where the name is written.

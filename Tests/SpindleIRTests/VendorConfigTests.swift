@@ -194,4 +194,30 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
             "spindle.yaml:13:23: warning: operations.exclude: the spec has no operation with operationId 'removedLastYear'; this entry has no effect",
         ])
     }
+
+    /// Regression: `parameters` keys were split at their first dot, so an operationId with dots in it
+    /// (`pets.list`) was reported as missing although the override applied.
+    @Test func operationIdsWithDotsAreMatchedWhole() throws {
+        let (config, _) = try read(
+            """
+            parameters:
+              pets.list.limit: {explode: false}
+              pets.list.size: {explode: false}
+            """)
+        let built = try build(
+            """
+            openapi: 3.1.0
+            info: {title: Shop, version: 1.0.0}
+            paths:
+              /pets:
+                get:
+                  operationId: pets.list
+                  parameters: [{name: limit, in: query, schema: {type: array, items: {type: integer}}}]
+                  responses: {'204': {description: none}}
+            """, config: try #require(config))
+        #expect(built.diagnostics == [
+            "spindle.yaml:3:3: warning: parameters: operation 'pets.list' has no parameter 'size'; this entry has no effect",
+        ])
+        #expect(try built.operation("pets.list").parameters.first?.explode == false)
+    }
 }
