@@ -4,7 +4,7 @@ import SpindleYAML
 /// `nil` at once, without comparing bytes.
 ///
 /// The schema parser asks every schema for some 50 keywords; a schema has a handful, so nearly every
-/// lookup misses, and on Stripe's spec those misses were the largest cost of loading.
+/// lookup misses (on Stripe's spec, key comparisons were about a tenth of loading).
 struct KeyedNode {
     let node: YAMLNode
     private let lengths: UInt64

@@ -70,9 +70,8 @@ extension YAMLNode {
     /// The `x-` extensions of a mapping.
     var extensions: [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
-        for position in 0..<(kind == .mapping ? count : 0) {
-            let (key, value) = entry(at: position)
-            if key.scalarHasPrefix("x-"), let name = key.scalar { result[name] = value }
+        for (key, value) in entries where key.scalarHasPrefix("x-") {
+            if let name = key.scalar { result[name] = value }
         }
         return result
     }

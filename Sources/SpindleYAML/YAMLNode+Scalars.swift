@@ -32,7 +32,7 @@ extension YAMLNode {
         guard record.kind == .scalar, Int(record.length) >= prefix.utf8CodeUnitCount else { return false }
         return document.withBytes(of: record) { bytes in
             prefix.withUTF8Buffer { wanted in
-                bytes.count >= wanted.count && bytes.prefix(wanted.count).elementsEqual(wanted)
+                bytes.prefix(wanted.count).elementsEqual(wanted)
             }
         }
     }
