@@ -116,14 +116,14 @@ extension IRBuilder {
 
     /// The required and known keys of an object schema, following `allOf`.
     private func objectKeys(_ schema: Schema) -> (required: [String], known: [String]) {
-        var visited: Set<String> = []
+        var visited: Set<ObjectIdentifier> = []
         return objectKeys(schema, visited: &visited)
     }
 
     /// Each schema is read once: an `allOf` that includes itself (or a schema reached twice)
     /// adds nothing new, and following it again would recurse forever or exponentially.
-    private func objectKeys(_ schema: Schema, visited: inout Set<String>) -> (required: [String], known: [String]) {
-        guard visited.insert(schema.origin.target).inserted else { return ([], []) }
+    private func objectKeys(_ schema: Schema, visited: inout Set<ObjectIdentifier>) -> (required: [String], known: [String]) {
+        guard visited.insert(ObjectIdentifier(schema)).inserted else { return ([], []) }
         var required = schema.required
         var known = schema.properties.map(\.name)
         for part in schema.allOf {
@@ -189,7 +189,7 @@ extension IRBuilder {
     }
 
     private func flattenAllOf(_ schema: Schema) -> (sources: [PropertySource], required: Set<String>) {
-        var visited: Set<String> = []
+        var visited: Set<ObjectIdentifier> = []
         return flattenAllOf(schema, depth: 0, visited: &visited)
     }
 
@@ -197,14 +197,14 @@ extension IRBuilder {
     /// several branches) only has properties already collected, and following it again is
     /// exponential in the depth (`A: {allOf: [A, A]}`).
     private func flattenAllOf(
-        _ schema: Schema, depth: Int, visited: inout Set<String>
+        _ schema: Schema, depth: Int, visited: inout Set<ObjectIdentifier>
     ) -> (sources: [PropertySource], required: Set<String>) {
-        visited.insert(schema.origin.target)
+        visited.insert(ObjectIdentifier(schema))
         var sources = properties(of: schema)
         var required = Set(schema.required)
         guard depth < 32 else { return (sources, required) }
         for part in schema.allOf {
-            guard let resolved = loader.resolve(part), !visited.contains(resolved.origin.target) else { continue }
+            guard let resolved = loader.resolve(part), !visited.contains(ObjectIdentifier(resolved)) else { continue }
             let nested = flattenAllOf(resolved, depth: depth + 1, visited: &visited)
             required.formUnion(nested.required)
             for source in nested.sources where !sources.contains(where: { $0.name == source.name }) {

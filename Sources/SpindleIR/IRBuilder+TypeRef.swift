@@ -15,11 +15,11 @@ extension IRBuilder {
                 return (.named(componentType(component)), nullable || admitsNull(target))
             }
             // No component type breaks a cycle of inline schemas: typing it would never end.
-            guard followedReferences.insert(target.origin.target).inserted else {
+            guard followedReferences.insert(ObjectIdentifier(target)).inserted else {
                 report(.warning("reference '\(ref.text)' leads back to a schema that contains it through inline schemas only; typed as free-form JSON", at: ref.location))
                 return (.json, nullable)
             }
-            defer { followedReferences.remove(target.origin.target) }
+            defer { followedReferences.remove(ObjectIdentifier(target)) }
             let resolved = typeRef(target, context: context.child(ref.pointer.lastToken ?? context.suggested))
             return (resolved.type, nullable || resolved.nullable)
         }

@@ -23,7 +23,7 @@ public final class IRBuilder {
     let componentSchemas: [String: Schema]
     /// Targets of the non-component `$ref`s being typed right now, to stop at a cycle of inline
     /// schemas (`items: {$ref: '#/components/schemas/A/properties/list'}` inside that `list`).
-    var followedReferences: Set<String> = []
+    var followedReferences: Set<ObjectIdentifier> = []
 
     /// Creates a builder for `api`, whose schemas `loader` resolves.
     public init(api: APIDescription, loader: SpecLoader, config: VendorConfig, lock: NameLock = NameLock()) {

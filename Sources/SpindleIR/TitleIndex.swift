@@ -10,19 +10,19 @@ import SpindleOpenAPI
 /// ends up as `ListResponse2`. Which schema got which name is remembered across generations by
 /// the name lock, so a later spec bump does not move a title to another schema.
 struct TitleIndex {
-    /// title -> shape groups, each a list of schema origins (targets) with identical structure.
+    /// title -> shape groups, each a list of schemas with identical structure.
     private var groups: [String: [[Schema]]] = [:]
-    /// Component name by the origin of its schema.
-    private var componentNames: [String: String] = [:]
+    /// Component name by its schema (the loader keeps one `Schema` per place, so identity is place).
+    private var componentNames: [ObjectIdentifier: String] = [:]
     /// The inline group holding each title: its first schema and the schema whose key names it.
     private var holders: [String: (first: Schema, representative: Schema)] = [:]
     /// Enum values (joined) of titled enums -> title, so identical untitled enums reuse the type.
     private(set) var titledEnums: [String: Schema] = [:]
 
     init(api: APIDescription) {
-        var seen: Set<String> = []
+        var seen: Set<ObjectIdentifier> = []
         for (name, schema) in api.schemas {
-            componentNames[schema.origin.target] = name
+            componentNames[ObjectIdentifier(schema)] = name
             collect(schema, seen: &seen)
         }
         for operation in api.operations {
@@ -34,8 +34,8 @@ struct TitleIndex {
         }
     }
 
-    private mutating func collect(_ schema: Schema, seen: inout Set<String>) {
-        guard seen.insert(schema.origin.target).inserted else { return }
+    private mutating func collect(_ schema: Schema, seen: inout Set<ObjectIdentifier>) {
+        guard seen.insert(ObjectIdentifier(schema)).inserted else { return }
         if let title = schema.title, schema.ref == nil {
             var shapes = groups[title, default: []]
             if let index = shapes.firstIndex(where: { $0[0].node.isStructurallyEqual(to: schema.node) }) {
@@ -72,7 +72,7 @@ struct TitleIndex {
     /// the title even if a new schema with the same title sorts before it.
     mutating func decideHolders(heldTitle: (String, Schema) -> Bool) {
         for (title, shapes) in groups {
-            let inlineShapes = shapes.filter { !$0.contains { componentNames[$0.origin.target] != nil } }
+            let inlineShapes = shapes.filter { !$0.contains { componentNames[ObjectIdentifier($0)] != nil } }
             guard let holder = inlineShapes.first(where: { $0.contains { heldTitle(title, $0) } }) ?? inlineShapes.first else {
                 continue
             }
@@ -84,7 +84,7 @@ struct TitleIndex {
     func owner(of schema: Schema) -> TitleOwner? {
         guard let title = schema.title, let shapes = groups[title] else { return nil }
         guard let group = shapes.first(where: { $0.contains { $0 === schema } }) else { return nil }
-        if let component = group.lazy.compactMap({ self.componentNames[$0.origin.target] }).first {
+        if let component = group.lazy.compactMap({ self.componentNames[ObjectIdentifier($0)] }).first {
             return .component(component)
         }
         guard let holder = holders[title], holder.first === group[0] else { return nil }

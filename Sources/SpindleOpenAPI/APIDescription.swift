@@ -22,10 +22,9 @@ public struct APIDescription: Sendable {
     /// The component name a reference denotes when it points at `#/components/schemas/NAME` of a
     /// fragment: references from different fragments to their copy of a shared schema meet here.
     public func componentName(of reference: Reference) -> String? {
+        guard reference.pointer.count == 3 else { return nil }
         let tokens = reference.pointer.tokens
-        guard tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas",
-            fragments.contains(reference.file)
-        else { return nil }
+        guard tokens[0] == "components", tokens[1] == "schemas", fragments.contains(reference.file) else { return nil }
         return tokens[2]
     }
 }

@@ -4,27 +4,36 @@ import Foundation
 ///
 /// Tokens are kept unescaped: `~1` becomes `/`, `~0` becomes `~`, and percent-encoding (as it
 /// appears in URI fragments like `#/paths/~1customers%7Bid%7D`) is decoded.
+///
+/// Every schema of a document has a pointer one token longer than its parent's, so a pointer is
+/// stored as its last token and a link to its parent's storage: extending one is a single small
+/// allocation whatever the depth. The token list and the escaped text are built only when asked for
+/// (diagnostics, names), which on Stripe's spec saved most of what loading spent on pointers.
 public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
-    /// The unescaped reference tokens, outermost first.
-    public private(set) var tokens: [String]
+    /// One token and the pointer before it; shared by every pointer that extends the same parent.
+    private final class Link: Sendable {
+        let parent: Link?
+        let token: String
+        let count: Int
 
-    /// The escaped text form, kept beside the tokens: every schema's location is a pointer one token longer
-    /// than its parent's, and escaping the whole pointer again at each level made loading quadratic in depth.
-    public let description: String
+        init(parent: Link?, token: String) {
+            self.parent = parent
+            self.token = token
+            count = (parent?.count ?? 0) + 1
+        }
+    }
+
+    private let last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     /// Creates a pointer from unescaped tokens.
     public init(tokens: [String]) {
-        self.tokens = tokens
-        description = tokens.reduce(into: "") { text, token in Self.appendEscaped(token, to: &text) }
-    }
-
-    // The escaped text determines the tokens (escaping is reversible), so it alone is the identity.
-    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.description == rhs.description }
-    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
-
-    private init(tokens: [String], description: String) {
-        self.tokens = tokens
-        self.description = description
+        var link: Link?
+        for token in tokens { link = Link(parent: link, token: token) }
+        last = link
     }
 
     /// Parses the fragment part of a reference (without the leading `#`).
@@ -41,6 +50,57 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
             tokens: decoded.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
                 Self.unescape($0)
             })
+    }
+
+    /// The number of tokens.
+    public var count: Int { last?.count ?? 0 }
+
+    /// The unescaped reference tokens, outermost first.
+    public var tokens: [String] {
+        var tokens = [String](repeating: "", count: count)
+        var link = last
+        while let current = link {
+            tokens[current.count - 1] = current.token
+            link = current.parent
+        }
+        return tokens
+    }
+
+    /// The last token, or `nil` for the root pointer.
+    public var lastToken: String? { last?.token }
+
+    /// The escaped text form, `/a/b~1c`.
+    public var description: String {
+        tokens.reduce(into: "") { text, token in Self.appendEscaped(token, to: &text) }
+    }
+
+    /// The pointer extended by one token.
+    public func appending(_ token: String) -> JSONPointer {
+        JSONPointer(last: Link(parent: last, token: token))
+    }
+
+    // Compared token by token from the end, where pointers into one document differ first; a shared
+    // parent link ends the comparison early.
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var left = lhs.last
+        var right = rhs.last
+        while let l = left, let r = right {
+            if l === r { return true }
+            if l.token != r.token { return false }
+            left = l.parent
+            right = r.parent
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        var link = last
+        while let current = link {
+            hasher.combine(current.token)
+            link = current.parent
+        }
     }
 
     /// Appends `/` and `token` escaped (`~` → `~0`, `/` → `~1`) to `text`.
@@ -85,14 +145,4 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// The pointer extended by one token.
-    public func appending(_ token: String) -> JSONPointer {
-        var text = description
-        Self.appendEscaped(token, to: &text)
-        return JSONPointer(tokens: tokens + [token], description: text)
-    }
-
-    /// The last token, or `nil` for the root pointer.
-    public var lastToken: String? { tokens.last }
 }

@@ -14,6 +14,16 @@ struct NodeReader {
         return text
     }
 
+    /// The node itself when it is a scalar (a string read later), else reports like ``string(_:_:)``.
+    func scalar(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> YAMLNode? {
+        guard let node else { return nil }
+        guard node.kind == .scalar else {
+            report(.error("'\(what())' must be a string", at: node.location))
+            return nil
+        }
+        return node
+    }
+
     func bool(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Bool? {
         guard let node else { return nil }
         guard let value = node.bool else {
@@ -69,9 +79,12 @@ struct NodeReader {
 extension YAMLNode {
     /// The `x-` extensions of a mapping.
     var extensions: [String: YAMLNode] {
+        // Read pair by pair: nearly every mapping has none, and listing its entries first cost an
+        // array per schema.
         var result: [String: YAMLNode] = [:]
-        for (key, value) in entries where key.scalarHasPrefix("x-") {
-            if let name = key.scalar { result[name] = value }
+        for position in 0..<(kind == .mapping ? count : 0) {
+            let (key, value) = entry(at: position)
+            if key.scalarHasPrefix("x-"), let name = key.scalar { result[name] = value }
         }
         return result
     }

@@ -1,31 +1,51 @@
 import SpindleYAML
 
-/// A `$ref` as written in a document, resolved against the file it appears in.
+/// A `$ref` as written in a document, resolved against the file it appears in; also the place a
+/// schema was read from (its origin), which is a reference nobody wrote.
 public struct Reference: Hashable, Sendable, CustomStringConvertible {
     /// The file the reference points into (a display path, relative like the file that holds it).
     public let file: String
     /// The JSON pointer inside that file.
     public let pointer: JSONPointer
-    /// The text of the `$ref` as written.
-    public var text: String
     /// Where the `$ref` appears.
     public var location: SourceLocation
+    /// The text as written; `nil` for a place nobody wrote as a reference.
+    private var writtenText: String?
 
+    /// A reference written as `text`.
     public init(file: String, pointer: JSONPointer, text: String, location: SourceLocation) {
         self.file = file
         self.pointer = pointer
-        self.text = text
+        self.writtenText = text
         self.location = location
-        self.target = "\(file)#\(pointer)"
     }
 
-    /// The target as `file#pointer`, the identity of what the reference denotes (computed once:
-    /// it keys the loader's caches).
-    public let target: String
+    /// The place `pointer` denotes in `file`; its text is `#pointer`, spelled only when asked for
+    /// (every schema has an origin, few are ever shown).
+    public init(file: String, pointer: JSONPointer, location: SourceLocation) {
+        self.file = file
+        self.pointer = pointer
+        self.location = location
+    }
+
+    /// The text of the `$ref` as written (`#pointer` for an origin).
+    public var text: String {
+        get { writtenText ?? "#\(pointer)" }
+        set { writtenText = newValue }
+    }
+
+    /// The target as `file#pointer`, the identity of what the reference denotes.
+    public var target: String { "\(file)#\(pointer)" }
 
     public var description: String { text }
 
     // Two references are the same when they point at the same place, wherever they are written.
-    public static func == (lhs: Reference, rhs: Reference) -> Bool { lhs.target == rhs.target }
-    public func hash(into hasher: inout Hasher) { hasher.combine(target) }
+    public static func == (lhs: Reference, rhs: Reference) -> Bool {
+        lhs.pointer == rhs.pointer && lhs.file == rhs.file
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(pointer)
+    }
 }

@@ -18,7 +18,10 @@ public final class Schema: Sendable {
     public let nullable: Bool
     public let format: String?
     public let title: String?
-    public let description: String?
+    /// The `description`, read from the document when asked for: descriptions are most of a large spec's
+    /// text, and copying every one of them while loading doubled the memory they take.
+    public var description: String? { descriptionNode?.scalar }
+    private let descriptionNode: YAMLNode?
     public let deprecated: Bool
     public let readOnly: Bool
     public let writeOnly: Bool
@@ -44,7 +47,7 @@ public final class Schema: Sendable {
 
     init(
         location: SourceLocation, origin: Reference, ref: Reference?, types: [JSONType], nullable: Bool,
-        format: String?, title: String?, description: String?, deprecated: Bool, readOnly: Bool,
+        format: String?, title: String?, descriptionNode: YAMLNode?, deprecated: Bool, readOnly: Bool,
         writeOnly: Bool, enumValues: [Literal]?, constValue: Literal?, defaultValue: Literal?,
         properties: [(name: String, schema: Schema)], required: [String],
         additionalProperties: AdditionalProperties, items: Schema?, oneOf: [Schema], anyOf: [Schema],
@@ -58,7 +61,7 @@ public final class Schema: Sendable {
         self.nullable = nullable
         self.format = format
         self.title = title
-        self.description = description
+        self.descriptionNode = descriptionNode
         self.deprecated = deprecated
         self.readOnly = readOnly
         self.writeOnly = writeOnly

@@ -5,10 +5,6 @@ struct SchemaParser {
     let loader: SpecLoader
     let origin: Reference
 
-    private static let unsupportedKeywords = [
-        "not", "if", "then", "else", "patternProperties", "dependentSchemas", "dependentRequired",
-        "prefixItems", "contains", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "propertyNames",
-    ]
     private static let knownTypes = Set(JSONType.allCases.map(\.rawValue))
 
     func parse(_ node: YAMLNode) -> Schema {
@@ -26,14 +22,14 @@ struct SchemaParser {
             return empty(node)
         }
 
-        let keys = KeyedNode(node)
+        let keys = SchemaKeys(node)
         var ref: Reference?
-        if let refNode = keys["$ref"], let text = reader.string(refNode, "$ref") {
+        if let refNode = keys[.ref], let text = reader.string(refNode, "$ref") {
             ref = loader.reference(text, in: origin.file, at: refNode.location)
         }
 
         var types: [JSONType] = []
-        if let typeNode = keys["type"] {
+        if let typeNode = keys[.type] {
             let names = typeNode.kind == .sequence ? typeNode.elements : [typeNode]
             for nameNode in names {
                 guard let name = reader.string(nameNode, "type") else { continue }
@@ -45,14 +41,14 @@ struct SchemaParser {
             }
         }
 
-        for keyword in Self.unsupportedKeywords {
+        for keyword in SchemaKeys.Keyword.unsupported {
             if let keyNode = keys.keyNode(for: keyword) {
-                loader.report(.warning("'\(keyword)' is not supported yet; ignored", at: keyNode.location))
+                loader.report(.warning("'\(keyword.spelling)' is not supported yet; ignored", at: keyNode.location))
             }
         }
 
         var properties: [(name: String, schema: Schema)] = []
-        if let propertiesNode = reader.mapping(keys["properties"], "properties") {
+        if let propertiesNode = reader.mapping(keys[.properties], "properties") {
             let base = origin.pointer.appending("properties")
             for (key, value) in propertiesNode.entries {
                 guard let name = reader.string(key, "property name") else { continue }
@@ -61,7 +57,7 @@ struct SchemaParser {
         }
 
         var additional = AdditionalProperties.unspecified
-        if let additionalNode = keys["additionalProperties"] {
+        if let additionalNode = keys[.additionalProperties] {
             if let flag = additionalNode.bool {
                 additional = .allowed(flag)
             } else if additionalNode.kind == .mapping {
@@ -71,17 +67,18 @@ struct SchemaParser {
             }
         }
 
-        let items = keys["items"].map { child($0, origin.pointer.appending("items")) }
+        let items = keys[.items].map { child($0, origin.pointer.appending("items")) }
 
-        func list(_ keyword: String) -> [Schema] {
-            let base = origin.pointer.appending(keyword)
-            return reader.sequence(keys[keyword], keyword).enumerated().map { index, element in
+        func list(_ keyword: SchemaKeys.Keyword) -> [Schema] {
+            guard let listNode = keys[keyword] else { return [] }
+            let base = origin.pointer.appending(keyword.spelling)
+            return reader.sequence(listNode, keyword.spelling).enumerated().map { index, element in
                 child(element, base.appending(String(index)))
             }
         }
 
         var discriminator: Discriminator?
-        if let discriminatorNode = reader.mapping(keys["discriminator"], "discriminator"),
+        if let discriminatorNode = reader.mapping(keys[.discriminator], "discriminator"),
             let propertyName = reader.string(discriminatorNode["propertyName"], "discriminator.propertyName")
         {
             var mapping: [(value: String, ref: Reference)] = []
@@ -99,35 +96,35 @@ struct SchemaParser {
         }
 
         var constraints = Constraints()
-        constraints.minimum = reader.double(keys["minimum"], "minimum")
-        constraints.maximum = reader.double(keys["maximum"], "maximum")
+        constraints.minimum = reader.double(keys[.minimum], "minimum")
+        constraints.maximum = reader.double(keys[.maximum], "maximum")
         // 3.0 writes exclusiveMinimum as a flag on minimum; 3.1 as a number of its own.
-        if let exclusive = keys["exclusiveMinimum"] {
+        if let exclusive = keys[.exclusiveMinimum] {
             if let flag = exclusive.bool {
                 if flag { constraints.exclusiveMinimum = constraints.minimum; constraints.minimum = nil }
             } else {
                 constraints.exclusiveMinimum = reader.double(exclusive, "exclusiveMinimum")
             }
         }
-        if let exclusive = keys["exclusiveMaximum"] {
+        if let exclusive = keys[.exclusiveMaximum] {
             if let flag = exclusive.bool {
                 if flag { constraints.exclusiveMaximum = constraints.maximum; constraints.maximum = nil }
             } else {
                 constraints.exclusiveMaximum = reader.double(exclusive, "exclusiveMaximum")
             }
         }
-        constraints.multipleOf = reader.double(keys["multipleOf"], "multipleOf")
-        constraints.minLength = reader.int(keys["minLength"], "minLength")
-        constraints.maxLength = reader.int(keys["maxLength"], "maxLength")
-        constraints.pattern = reader.string(keys["pattern"], "pattern")
-        constraints.minItems = reader.int(keys["minItems"], "minItems")
-        constraints.maxItems = reader.int(keys["maxItems"], "maxItems")
-        constraints.uniqueItems = reader.bool(keys["uniqueItems"], "uniqueItems") ?? false
-        constraints.minProperties = reader.int(keys["minProperties"], "minProperties")
-        constraints.maxProperties = reader.int(keys["maxProperties"], "maxProperties")
+        constraints.multipleOf = reader.double(keys[.multipleOf], "multipleOf")
+        constraints.minLength = reader.int(keys[.minLength], "minLength")
+        constraints.maxLength = reader.int(keys[.maxLength], "maxLength")
+        constraints.pattern = reader.string(keys[.pattern], "pattern")
+        constraints.minItems = reader.int(keys[.minItems], "minItems")
+        constraints.maxItems = reader.int(keys[.maxItems], "maxItems")
+        constraints.uniqueItems = reader.bool(keys[.uniqueItems], "uniqueItems") ?? false
+        constraints.minProperties = reader.int(keys[.minProperties], "minProperties")
+        constraints.maxProperties = reader.int(keys[.maxProperties], "maxProperties")
 
         var enumValues: [Literal]?
-        if let enumNode = keys["enum"] {
+        if let enumNode = keys[.enumValues] {
             if enumNode.kind == .sequence {
                 enumValues = enumNode.elements.map(Literal.init(node:))
             } else {
@@ -137,35 +134,35 @@ struct SchemaParser {
 
         return Schema(
             location: node.location, origin: origin, ref: ref, types: types,
-            nullable: reader.bool(keys["nullable"], "nullable") ?? false,
-            format: reader.string(keys["format"], "format"),
-            title: reader.string(keys["title"], "title"),
-            description: reader.string(keys["description"], "description"),
-            deprecated: reader.bool(keys["deprecated"], "deprecated") ?? false,
-            readOnly: reader.bool(keys["readOnly"], "readOnly") ?? false,
-            writeOnly: reader.bool(keys["writeOnly"], "writeOnly") ?? false,
+            nullable: reader.bool(keys[.nullable], "nullable") ?? false,
+            format: reader.string(keys[.format], "format"),
+            title: reader.string(keys[.title], "title"),
+            descriptionNode: reader.scalar(keys[.description], "description"),
+            deprecated: reader.bool(keys[.deprecated], "deprecated") ?? false,
+            readOnly: reader.bool(keys[.readOnly], "readOnly") ?? false,
+            writeOnly: reader.bool(keys[.writeOnly], "writeOnly") ?? false,
             enumValues: enumValues,
-            constValue: keys["const"].map(Literal.init(node:)),
-            defaultValue: keys["default"].map(Literal.init(node:)),
+            constValue: keys[.constValue].map(Literal.init(node:)),
+            defaultValue: keys[.defaultValue].map(Literal.init(node:)),
             properties: properties,
-            required: reader.strings(keys["required"], "required"),
+            required: reader.strings(keys[.required], "required"),
             additionalProperties: additional,
             items: items,
-            oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"),
+            oneOf: list(.oneOf), anyOf: list(.anyOf), allOf: list(.allOf),
             discriminator: discriminator, constraints: constraints,
-            extensions: node.extensions, node: node
+            extensions: keys.hasExtensions ? node.extensions : [:], node: node
         )
     }
 
     private func child(_ node: YAMLNode, _ pointer: JSONPointer) -> Schema {
-        let childOrigin = Reference(file: origin.file, pointer: pointer, text: "#\(pointer)", location: node.location)
+        let childOrigin = Reference(file: origin.file, pointer: pointer, location: node.location)
         return loader.schema(node, origin: childOrigin)
     }
 
     private func empty(_ node: YAMLNode) -> Schema {
         Schema(
             location: node.location, origin: origin, ref: nil, types: [], nullable: false, format: nil,
-            title: nil, description: nil, deprecated: false, readOnly: false, writeOnly: false,
+            title: nil, descriptionNode: nil, deprecated: false, readOnly: false, writeOnly: false,
             enumValues: nil, constValue: nil, defaultValue: nil, properties: [], required: [],
             additionalProperties: .unspecified, items: nil, oneOf: [], anyOf: [], allOf: [],
             discriminator: nil, constraints: Constraints(), extensions: [:], node: node

@@ -46,7 +46,7 @@ extension SpecLoader {
             for (key, value) in schemasNode.entries {
                 guard let name = reader.string(key, "schema name") else { continue }
                 let pointer = base.appending(name)
-                schemas.append((name, schema(value, origin: Reference(file: path, pointer: pointer, text: "#\(pointer)", location: value.location))))
+                schemas.append((name, schema(value, origin: Reference(file: path, pointer: pointer, location: value.location))))
             }
         }
         var securitySchemes: [(name: String, scheme: SecurityScheme)] = []
@@ -80,10 +80,10 @@ extension SpecLoader {
     /// with the file and pointer it was found at (schemas inside are read relative to those).
     func resolvedNode(_ node: YAMLNode, in file: String, pointer: JSONPointer) -> (node: YAMLNode, file: String, pointer: JSONPointer)? {
         var current = (node: node, file: file, pointer: pointer)
-        var seen: Set<String> = []
+        var seen: Set<Reference> = []
         while current.node.kind == .mapping, let refNode = current.node["$ref"], let text = refNode.scalar {
             guard let ref = reference(text, in: current.file, at: refNode.location) else { return nil }
-            guard seen.insert(ref.target).inserted else {
+            guard seen.insert(ref).inserted else {
                 report(.error("reference cycle through '\(text)'", at: refNode.location))
                 return nil
             }

@@ -112,7 +112,7 @@ extension SpecLoader {
             style = ParameterStyle(rawValue: text)
             if style == nil { report(.error("unknown parameter style '\(text)'", at: styleNode.location)) }
         }
-        var schema = node["schema"].map { self.schema($0, origin: Reference(file: file, pointer: pointer.appending("schema"), text: "", location: $0.location)) }
+        var schema = node["schema"].map { self.schema($0, origin: Reference(file: file, pointer: pointer.appending("schema"), location: $0.location)) }
         // A parameter may describe its value through `content` instead of `schema`.
         if schema == nil, let first = content(node["content"], file: file, pointer: pointer.appending("content"), reader: reader).first {
             schema = first.schema
@@ -137,7 +137,7 @@ extension SpecLoader {
                     let resolved = resolvedNode(value, in: file, pointer: pointer.appending("headers").appending(name))
                 else { continue }
                 let schema = resolved.node["schema"].map {
-                    self.schema($0, origin: Reference(file: resolved.file, pointer: resolved.pointer.appending("schema"), text: "", location: $0.location))
+                    self.schema($0, origin: Reference(file: resolved.file, pointer: resolved.pointer.appending("schema"), location: $0.location))
                 }
                 headers.append((name, Header(description: resolved.node["description"]?.scalar, required: resolved.node["required"]?.bool ?? false, schema: schema)))
             }
@@ -154,7 +154,7 @@ extension SpecLoader {
             guard let contentType = key.scalar else { return nil }
             let mediaPointer = pointer.appending(contentType)
             let schema = value["schema"].map {
-                self.schema($0, origin: Reference(file: file, pointer: mediaPointer.appending("schema"), text: "", location: $0.location))
+                self.schema($0, origin: Reference(file: file, pointer: mediaPointer.appending("schema"), location: $0.location))
             }
             var examples: [(name: String, value: Literal)] = []
             if let example = value["example"] { examples.append(("example", Literal(node: example))) }

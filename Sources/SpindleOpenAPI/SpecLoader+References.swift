@@ -22,10 +22,13 @@ extension SpecLoader {
             next += 1
             guard seen.insert(ObjectIdentifier(schema)).inserted else { continue }
             if schema.ref != nil, let target = resolve(schema) { queue.append(target) }
-            queue += schema.properties.map(\.schema)
+            // Appended one by one: building the lists first made an array per schema.
+            for property in schema.properties { queue.append(property.schema) }
             if let items = schema.items { queue.append(items) }
             if case .schema(let values) = schema.additionalProperties { queue.append(values) }
-            queue += schema.allOf + schema.oneOf + schema.anyOf
+            queue.append(contentsOf: schema.allOf)
+            queue.append(contentsOf: schema.oneOf)
+            queue.append(contentsOf: schema.anyOf)
             for entry in schema.discriminator?.mapping ?? [] {
                 if let target = self.schema(at: entry.ref) { queue.append(target) }
             }

@@ -15,12 +15,22 @@ public final class SpecLoader {
     /// What has been reported, so a problem met again (a dangling `$ref` resolved by several
     /// stages, a cycle entered from each of its members) is reported once.
     private var reported: Set<Diagnostic> = []
-    private var reportedCycles: Set<String> = []
+    private var reportedCycles: Set<Reference> = []
     private var documents: [String: YAMLDocument] = [:]
     private var unreadable: Set<String> = []
-    private var schemas: [String: Schema] = [:]
+    /// One schema per node, however it is reached (inline, through any spelling of a `$ref`, or an
+    /// alias): the node is the identity, and hashing it costs two words.
+    private var schemas: [YAMLNode: Schema] = [:]
+    /// The schema each reference target denotes, so a `$ref` met again skips walking its pointer.
+    private var referencedSchemas: [Reference: Schema] = [:]
     /// What `$ref` chains resolved to, by the target of each reference on the chain.
-    private var resolvedTargets: [String: Schema] = [:]
+    private var resolvedTargets: [Reference: Schema] = [:]
+    /// `$ref` texts already read, by file then text: most references repeat
+    /// (`#/components/schemas/...`), and reading one splits and unescapes its text.
+    private var readReferences: [String: [String: Reference]] = [:]
+    /// Key lookup tables of the large mappings `$ref` pointers pass through (`components/schemas`
+    /// has over a thousand keys in Stripe's spec; scanning it per reference was most of resolving).
+    private var mappingIndexes: [YAMLNode: [String: YAMLNode]] = [:]
     private let fileReader: @Sendable (String) -> [UInt8]?
 
     /// Creates a loader that reads files from disk (or through `fileReader`, for tests).
@@ -59,6 +69,10 @@ public final class SpecLoader {
 
     /// Builds a ``Reference`` from `$ref` text written in `file`, or reports why it cannot be followed.
     func reference(_ text: String, in file: String, at location: SourceLocation) -> Reference? {
+        if var known = readReferences[file]?[text] {
+            known.location = location
+            return known
+        }
         let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let filePart = String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : ""
@@ -71,7 +85,24 @@ public final class SpecLoader {
             return nil
         }
         let target = filePart.isEmpty ? file : resolveRelativePath(filePart.removingPercentEncoding ?? filePart, from: file)
-        return Reference(file: target, pointer: pointer, text: text, location: location)
+        let reference = Reference(file: target, pointer: pointer, text: text, location: location)
+        readReferences[file, default: [:]][text] = reference
+        return reference
+    }
+
+    /// The value for `key` in `mapping`, through a lookup table when the mapping is large.
+    private func value(for key: String, in mapping: YAMLNode) -> YAMLNode? {
+        guard mapping.count > 32 else { return mapping[key] }
+        if let index = mappingIndexes[mapping] { return index[key] }
+        var index: [String: YAMLNode] = [:]
+        index.reserveCapacity(mapping.count)
+        for position in 0..<mapping.count {
+            let (keyNode, value) = mapping.entry(at: position)
+            // The first of duplicate keys wins, as in a scan (duplicates are reported by the parser).
+            if let name = keyNode.scalar, index[name] == nil { index[name] = value }
+        }
+        mappingIndexes[mapping] = index
+        return index[key]
     }
 
     /// The node a reference points at, or `nil` after reporting a dangling reference at the `$ref`.
@@ -84,8 +115,8 @@ public final class SpecLoader {
         for token in reference.pointer.tokens {
             let next: YAMLNode?
             switch node.kind {
-            case .mapping: next = node[token]
-            case .sequence: next = Int(token).flatMap { $0 >= 0 && $0 < node.count ? node.elements[$0] : nil }
+            case .mapping: next = value(for: token, in: node)
+            case .sequence: next = Int(token).flatMap { $0 >= 0 && $0 < node.count ? node.element(at: $0) : nil }
             case .scalar: next = nil
             }
             guard let next else {
@@ -99,10 +130,12 @@ public final class SpecLoader {
 
     /// The schema a reference points at, parsed once per target.
     public func schema(at reference: Reference) -> Schema? {
-        if let cached = schemas[reference.target] { return cached }
+        if let cached = referencedSchemas[reference] { return cached }
         guard let node = node(at: reference) else { return nil }
-        let origin = Reference(file: reference.file, pointer: reference.pointer, text: reference.text, location: node.location)
-        return schema(node, origin: origin)
+        let origin = Reference(file: reference.file, pointer: reference.pointer, location: node.location)
+        let schema = schema(node, origin: origin)
+        referencedSchemas[reference] = schema
+        return schema
     }
 
     /// Follows a schema's chain of `$ref`s to the schema that defines something.
@@ -110,16 +143,16 @@ public final class SpecLoader {
     /// Returns `nil` for a dangling reference or a cycle made only of references (both reported).
     public func resolve(_ schema: Schema) -> Schema? {
         var current = schema
-        var chain: [String] = []
-        var inChain: Set<String> = []
+        var chain: [Reference] = []
+        var inChain: Set<Reference> = []
         while let ref = current.ref {
             // Every schema of a chain resolves to the same end: a chain of n references is walked
             // once, not once per member (which made a 10,000-link chain a hang).
-            if let end = resolvedTargets[ref.target] {
+            if let end = resolvedTargets[ref] {
                 current = end
                 break
             }
-            if inChain.contains(ref.target), let start = chain.firstIndex(of: ref.target) {
+            if inChain.contains(ref), let start = chain.firstIndex(of: ref) {
                 // One error per cycle, whichever member it is entered from.
                 let cycle = chain[start...]
                 if reportedCycles.isDisjoint(with: cycle) {
@@ -128,8 +161,8 @@ public final class SpecLoader {
                 reportedCycles.formUnion(cycle)
                 return nil
             }
-            chain.append(ref.target)
-            inChain.insert(ref.target)
+            chain.append(ref)
+            inChain.insert(ref)
             guard let target = self.schema(at: ref) else { return nil }
             current = target
         }
@@ -137,15 +170,16 @@ public final class SpecLoader {
         return current
     }
 
-    /// Parses (or returns the cached) schema object at `node`.
+    /// Makes room in the schema cache for `additional` more schemas.
     func reserveSchemaCapacity(_ additional: Int) {
         schemas.reserveCapacity(schemas.count + additional)
     }
 
+    /// Parses (or returns the cached) schema object at `node`.
     func schema(_ node: YAMLNode, origin: Reference) -> Schema {
-        if let cached = schemas[origin.target] { return cached }
+        if let cached = schemas[node] { return cached }
         let parsed = SchemaParser(loader: self, origin: origin).parse(node)
-        schemas[origin.target] = parsed
+        schemas[node] = parsed
         return parsed
     }
 }

@@ -91,23 +91,21 @@ public struct YAMLNode: Sendable, Hashable {
         return result
     }
 
-    /// The UTF-8 lengths of a mapping's scalar keys as a bit set (bit `n` for length `n`, lengths of 63 and
-    /// more share bit 63); 0 for other nodes. A reader that asks one mapping for many keys it mostly lacks
-    /// (a schema is asked for some 50 keywords and has a handful) skips every key whose bit is clear.
-    public var keyLengthMask: UInt64 {
+    /// Calls `body` with the bytes and pair position of each scalar key of a mapping, in document order
+    /// (nothing for other nodes). A reader that asks one mapping for many keys it mostly lacks (a schema is
+    /// asked for some 50 keywords and has a handful) looks at each key once this way instead.
+    public func forEachScalarKey(_ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Void) {
         let record = record
-        guard record.kind == .mapping else { return 0 }
-        return document.nodes.withUnsafeBufferPointer { nodes in
-            document.children.withUnsafeBufferPointer { children in
-                var mask: UInt64 = 0
-                var slot = Int(record.start)
-                let end = slot + Int(record.length)
-                while slot < end {
-                    let key = nodes[Int(children[slot])]
-                    if key.kind == .scalar { mask |= 1 << UInt64(min(key.length, 63)) }
-                    slot += 2
+        guard record.kind == .mapping else { return }
+        document.scalarBytes.withUnsafeBufferPointer { bytes in
+            document.nodes.withUnsafeBufferPointer { nodes in
+                document.children.withUnsafeBufferPointer { children in
+                    for position in 0..<Int(record.length) / 2 {
+                        let key = nodes[Int(children[Int(record.start) + 2 * position])]
+                        guard key.kind == .scalar else { continue }
+                        body(UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.start) + Int(key.length)]), position)
+                    }
                 }
-                return mask
             }
         }
     }

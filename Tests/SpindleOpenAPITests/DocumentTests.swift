@@ -209,6 +209,41 @@ import Testing
         #expect(try loaded.schema("Conditional").types == [.object])
     }
 
+    @Test func keywordsAreFoundAmongKeysOfTheSameLengthAndExtensions() throws {
+        // `type`/`enum`, `title`/`items`, `format`/`$ref`-free siblings: keys are matched by their bytes,
+        // not only by length; extensions and unknown keys are skipped.
+        let loaded = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Size:
+                  x-kind: size
+                  enum: [s, m]
+                  type: string
+                  title: The size
+                  x-enum: [ignored]
+                  format: slug
+                  unknownKeyword: 1
+                  description: How big.
+                  $dynamicRef: '#meta'
+                  default: m
+                  const: m
+            """)
+        #expect(loaded.diagnostics == ["api.yaml:15:7: warning: '$dynamicRef' is not supported yet; ignored"])
+        let size = try loaded.schema("Size")
+        #expect(size.types == [.string])
+        #expect(size.enumValues == [.plain("s"), .plain("m")])
+        #expect(size.title == "The size")
+        #expect(size.format == "slug")
+        #expect(size.description == "How big.")
+        #expect(size.defaultValue == .plain("m"))
+        #expect(size.constValue == .plain("m"))
+        #expect(size.extensions.keys.sorted() == ["x-enum", "x-kind"])
+    }
+
     @Test func unknownTypeIsALocatedError() {
         let loaded = load(
             """

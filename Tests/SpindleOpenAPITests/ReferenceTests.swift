@@ -313,4 +313,67 @@ import Testing
         #expect(operation.responses.map(\.status) == ["404"])
         #expect(operation.responses.first?.description == "Not found")
     }
+
+    @Test func pointersBuiltDifferentlyAreEqualAndHashAlike() throws {
+        let appended = JSONPointer(tokens: []).appending("components").appending("schemas").appending("a/b")
+        let fromTokens = JSONPointer(tokens: ["components", "schemas", "a/b"])
+        let parsed = try #require(JSONPointer(fragment: "/components/schemas/a~1b"))
+        #expect(appended == fromTokens)
+        #expect(parsed == appended)
+        #expect(Set([appended, fromTokens, parsed]).count == 1)
+        #expect(appended.tokens == ["components", "schemas", "a/b"])
+        #expect(appended.count == 3)
+        #expect(appended.lastToken == "a/b")
+        #expect(appended.description == "/components/schemas/a~1b")
+        // Same length, one token apart; a prefix is not equal either.
+        #expect(appended != JSONPointer(tokens: ["components", "schema", "a/b"]))
+        #expect(fromTokens != JSONPointer(tokens: ["components", "schemas"]))
+        #expect(JSONPointer(tokens: []).lastToken == nil)
+        // Two children of one parent share it and still differ.
+        let parent = JSONPointer(tokens: ["paths"])
+        #expect(parent.appending("a") != parent.appending("b"))
+        #expect(parent.appending("a") == parent.appending("a"))
+    }
+
+    @Test func referencesEqualByTargetWhateverTheirSpelling() throws {
+        let location = SourceLocation(file: "api.yaml", line: 1, column: 1)
+        let plain = Reference(
+            file: "api.yaml", pointer: JSONPointer(tokens: ["components", "schemas", "c~d"]), text: "#/components/schemas/c~0d",
+            location: location)
+        let encoded = Reference(
+            file: "api.yaml", pointer: try #require(JSONPointer(fragment: "/components/schemas/c%7E0d")), text: "#/components/schemas/c%7E0d",
+            location: SourceLocation(file: "api.yaml", line: 9, column: 3))
+        #expect(plain == encoded)
+        #expect(Set([plain, encoded]).count == 1)
+        #expect(encoded.text == "#/components/schemas/c%7E0d")
+        #expect(plain.target == "api.yaml#/components/schemas/c~0d")
+        // A place nobody wrote as a `$ref` spells its text from the pointer.
+        let origin = Reference(file: "api.yaml", pointer: JSONPointer(tokens: ["paths", "/a/{id}"]), location: location)
+        #expect(origin.text == "#/paths/~1a~1{id}")
+        #expect(origin != Reference(file: "other.yaml", pointer: origin.pointer, location: location))
+    }
+
+    @Test func everyWayToReachOneSchemaObjectGivesOneSchema() throws {
+        let loaded = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    inline: {type: object, properties: {x: {type: string}}}
+                    viaPointer: {$ref: '#/components/schemas/Holder/properties/inline'}
+                    viaEncodedPointer: {$ref: '#/components/schemas/Holder/properties/%69nline'}
+            """)
+        #expect(loaded.diagnostics == [])
+        let inline = try loaded.property("inline", of: "Holder")
+        let viaPointer = try #require(loaded.loader.resolve(try loaded.property("viaPointer", of: "Holder")))
+        let viaEncoded = try #require(loaded.loader.resolve(try loaded.property("viaEncodedPointer", of: "Holder")))
+        #expect(viaPointer === inline)
+        #expect(viaEncoded === inline)
+        #expect(inline.origin.text == "#/components/schemas/Holder/properties/inline")
+    }
 }
