@@ -5,6 +5,9 @@
 //                                          OUTDIR should not exist: files are written like the CLI writes them)
 //   spindle-gen vendor SPEC OUTDIR         VendorGenerator(specPath:).run() as the spindle CLI runs it, then write
 //   spindle-gen compare DIR1 DIR2          exit 1 unless both folders hold the same files with the same bytes
+//   spindle-gen load SPEC ROUNDS           ROUNDS pairs in one process, each a bare scan then a full load (YAML tree,
+//                                          model, every $ref resolved) with a fresh loader: the pairs see the same
+//                                          machine state, so their ratio holds on a machine whose speed drifts
 //
 // SPEC is a document or a folder of documents (merged, as `spindle generate` does). Each mode prints
 // one JSON object on stdout: milliseconds per stage, counts, and the process's peak RSS (VmHWM, KiB).
@@ -182,6 +185,56 @@ func generate(_ spec: String, output: String?) {
     ])
 }
 
+/// Scan and full load, paired round by round in one process (after one unmeasured warm-up pair).
+func loadPairs(_ spec: String, rounds: Int) {
+    let files = candidateFiles(spec)
+    let bytes = readAll(files)
+    func scanOnce() -> Double {
+        let start = clock.now
+        for file in files {
+            do { _ = try YAMLEventScan.countEvents(in: bytes[file]!) } catch { fail("\(file): \(error)") }
+        }
+        return milliseconds(start.duration(to: clock.now))
+    }
+    // Returns what it loaded so that tearing it down is not timed (a generation keeps it to the end).
+    func loadOnce() -> (Double, Double, SpecLoader, APIDescription) {
+        let start = clock.now
+        let loader = SpecLoader(fileReader: { path in bytes[path] ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
+        let documents = files.map { loader.document($0) }
+        let treeDone = clock.now
+        let roots = zip(files, documents).filter { _, document in
+            guard let root = document?.root, root.kind == .mapping else { return false }
+            return root["openapi"] != nil || root["swagger"] != nil
+        }.map(\.0)
+        guard let api = loader.loadAPI(fragments: roots), !loader.diagnostics.hasErrors else {
+            fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
+        }
+        return (milliseconds(start.duration(to: clock.now)), milliseconds(start.duration(to: treeDone)), loader, api)
+    }
+    _ = scanOnce()
+    withExtendedLifetime(loadOnce()) {}
+    var scans: [Double] = []
+    var loads: [Double] = []
+    var trees: [Double] = []
+    for _ in 0..<rounds {
+        scans.append(scanOnce())
+        let (milliseconds, tree, loader, api) = loadOnce()
+        loads.append(milliseconds)
+        trees.append(tree)
+        withExtendedLifetime((loader, api)) {}
+    }
+    let ratios = zip(loads, scans).map { $0 / $1 }.sorted()
+    func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+    printJSON([
+        "mode": "load", "rounds": rounds, "scanMs": scans, "loadMs": loads, "treeMs": trees, "treeMedianMs": median(trees),
+        "scanMedianMs": median(scans), "loadMedianMs": median(loads), "scanMinMs": scans.min()!, "loadMinMs": loads.min()!,
+        "ratioMedian": median(ratios), "ratioOfMins": loads.min()! / scans.min()!, "peakRSSKiB": peakRSSKiB(),
+    ])
+}
+
 /// The public entry point, unsplit: what `spindle generate --spec SPEC` runs.
 func vendor(_ spec: String, output: String) {
     var stages: [(String, Double)] = []
@@ -221,6 +274,9 @@ case ("generate", 2): generate(arguments[2], output: nil)
 case ("generate", 3): generate(arguments[2], output: arguments[3])
 case ("vendor", 3): vendor(arguments[2], output: arguments[3])
 case ("compare", 3): compare(arguments[2], arguments[3])
+case ("load", 3):
+    guard let rounds = Int(arguments[3]), rounds > 0 else { fail("ROUNDS must be a positive number") }
+    loadPairs(arguments[2], rounds: rounds)
 default:
-    fail("usage: spindle-gen scan SPEC | generate SPEC [OUTDIR] | vendor SPEC OUTDIR | compare DIR1 DIR2")
+    fail("usage: spindle-gen scan SPEC | generate SPEC [OUTDIR] | vendor SPEC OUTDIR | compare DIR1 DIR2 | load SPEC ROUNDS")
 }
