@@ -18,7 +18,12 @@ struct SchemaKeys {
         case prefixItems, contains, unevaluatedProperties, unevaluatedItems, dynamicRef, propertyNames
 
         /// The keyword as written in a schema.
-        var spelling: String {
+        var spelling: String { Self.spellings[rawValue] }
+
+        // Spelled once: `"\(self)"` reflects on the value, which cost more than reading the schema.
+        private static let spellings = allCases.map(\.spellingByName)
+
+        private var spellingByName: String {
             switch self {
             case .ref: "$ref"
             case .enumValues: "enum"
@@ -63,12 +68,18 @@ struct SchemaKeys {
                 return
             }
             guard bytes.count < table.count else { return }
-            for candidate in table[bytes.count] where bytes.elementsEqual(candidate.bytes) {
+            for candidate in table[bytes.count] where Self.equal(bytes, candidate.bytes) {
                 // The first of duplicate keys wins, as in a lookup by name (the parser reports duplicates).
                 if positions[candidate.keyword.rawValue] < 0 { positions[candidate.keyword.rawValue] = Int32(position) }
                 return
             }
         }
+    }
+
+    /// Whether `bytes` spell `spelling` (of the same length).
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ spelling: [UInt8]) -> Bool {
+        for index in 0..<spelling.count where bytes[index] != spelling[index] { return false }
+        return true
     }
 
     /// The value of `keyword`, or `nil`.

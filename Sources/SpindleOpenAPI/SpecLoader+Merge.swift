@@ -70,7 +70,7 @@ extension SpecLoader {
         }
         api.schemas = schemasByName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         api.operations = operationsByKey.values.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
-        checkReferences(in: api)
+        checkReferences()
         return api
     }
 

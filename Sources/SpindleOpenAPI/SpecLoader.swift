@@ -31,6 +31,10 @@ public final class SpecLoader {
     /// Key lookup tables of the large mappings `$ref` pointers pass through (`components/schemas`
     /// has over a thousand keys in Stripe's spec; scanning it per reference was most of resolving).
     private var mappingIndexes: [YAMLNode: [String: YAMLNode]] = [:]
+    /// Every schema read that is a `$ref`, in reading order, for ``checkReferences()``.
+    private(set) var referringSchemas: [Schema] = []
+    /// Every discriminator mapping target read, for ``checkReferences()``.
+    private(set) var mappingReferences: [Reference] = []
     private let fileReader: @Sendable (String) -> [UInt8]?
 
     /// Creates a loader that reads files from disk (or through `fileReader`, for tests).
@@ -180,6 +184,10 @@ public final class SpecLoader {
         if let cached = schemas[node] { return cached }
         let parsed = SchemaParser(loader: self, origin: origin).parse(node)
         schemas[node] = parsed
+        if parsed.ref != nil { referringSchemas.append(parsed) }
+        if let mapping = parsed.discriminator?.mapping {
+            for entry in mapping { mappingReferences.append(entry.ref) }
+        }
         return parsed
     }
 }
