@@ -133,7 +133,7 @@ struct SchemaParser {
         }
 
         return Schema(
-            location: node.location, origin: origin, ref: ref, types: types,
+            origin: origin, ref: ref, types: types,
             nullable: reader.bool(keys[.nullable], "nullable") ?? false,
             format: reader.string(keys[.format], "format"),
             title: reader.string(keys[.title], "title"),
@@ -161,7 +161,7 @@ struct SchemaParser {
 
     private func empty(_ node: YAMLNode) -> Schema {
         Schema(
-            location: node.location, origin: origin, ref: nil, types: [], nullable: false, format: nil,
+            origin: origin, ref: nil, types: [], nullable: false, format: nil,
             title: nil, descriptionNode: nil, deprecated: false, readOnly: false, writeOnly: false,
             enumValues: nil, constValue: nil, defaultValue: nil, properties: [], required: [],
             additionalProperties: .unspecified, items: nil, oneOf: [], anyOf: [], allOf: [],

@@ -26,11 +26,15 @@ func milliseconds(_ duration: Duration) -> Double {
     return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
 }
 
+/// Peak RSS (KiB) at the end of each stage, in stage order, so a generation's memory can be told apart by stage.
+nonisolated(unsafe) var peakAfterStage: [(String, Int)] = []
+
 /// Runs `body` and adds its duration to `stages` under `name`.
 func stage<T>(_ name: String, _ stages: inout [(String, Double)], _ body: () throws -> T) rethrows -> T {
     let start = clock.now
     let result = try body()
     stages.append((name, milliseconds(start.duration(to: clock.now))))
+    peakAfterStage.append((name, peakRSSKiB()))
     return result
 }
 
@@ -182,6 +186,7 @@ func generate(_ spec: String, output: String?) {
         "swiftLines": size.lines, "swiftBytes": size.bytes,
         "inputBytes": bytes.values.reduce(0) { $0 + $1.count },
         "warnings": loader.diagnostics.diagnostics.count, "peakRSSKiB": peakRSSKiB(),
+        "peakRSSKiBAfter": peakAfterStage.map { "\($0.0) \($0.1)" },
     ])
 }
 
