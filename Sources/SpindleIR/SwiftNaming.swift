@@ -31,6 +31,9 @@ public enum SwiftNaming {
     /// Splits a name into words at separators, lower-to-upper case changes and letter/digit changes,
     /// keeping runs of capitals together (`HTTPServer` -> HTTP, Server).
     public static func words(_ name: String) -> [String] {
+        // Nearly every name in a spec is ASCII; classifying `Character`s through Unicode properties
+        // was a quarter of building Stripe's IR.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
         var words: [String] = []
         var current = ""
         let characters = Array(name)
@@ -50,6 +53,39 @@ public enum SwiftNaming {
             current.append(character)
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// ``words(_:)`` for an ASCII name, on bytes (the same rules, with ASCII letters and digits).
+    private static func asciiWords(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var words: [String] = []
+        var start = -1  // where the current word began, or -1 between words
+        func finish(at end: Int) {
+            if start >= 0, start < end { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            start = -1
+        }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                finish(at: index)
+                continue
+            }
+            if start >= 0 {
+                let last = bytes[index - 1]
+                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let startsWord =
+                    (isLower(last) && isUpper(byte))
+                    || (isUpper(last) && isUpper(byte) && next.map(isLower) ?? false)
+                    || (isDigit(last) != isDigit(byte) && !(isDigit(last) && isLower(byte)))
+                if startsWord { finish(at: index) }
+            }
+            if start < 0 { start = index }
+        }
+        finish(at: bytes.count)
         return words
     }
 
@@ -79,10 +115,30 @@ public enum SwiftNaming {
     private static func capitalized(_ word: String) -> String {
         // All-caps words longer than one letter become Title case (`AWS` -> `Aws`) so that
         // `AWS_MARKETPLACE` reads `awsMarketplace`, the way Swift code spells it.
-        word.prefix(1).uppercased() + word.dropFirst().lowercased()
+        if let ascii = asciiCased(word, firstUpper: true) { return ascii }
+        return word.prefix(1).uppercased() + word.dropFirst().lowercased()
     }
 
-    private static func lowered(_ word: String) -> String { word.lowercased() }
+    private static func lowered(_ word: String) -> String {
+        asciiCased(word, firstUpper: false) ?? word.lowercased()
+    }
+
+    /// `word` in lower case, its first letter in upper case when `firstUpper`; `nil` unless ASCII.
+    private static func asciiCased(_ word: String, firstUpper: Bool) -> String? {
+        var bytes = Array(word.utf8)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if index == 0 && firstUpper {
+                if isLower { bytes[index] = byte - 0x20 }
+            } else if isUpper {
+                bytes[index] = byte + 0x20
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension SwiftNaming {
