@@ -41,11 +41,37 @@ public struct VendorGenerator {
     }
 
     private func runPipeline() -> Output {
+        // The YAML trees and the OpenAPI model are released before emitting: nothing in the IR refers
+        // to them, and the rendered files take their memory instead of adding to it.
+        let front = buildModule()
+        guard let module = front.module else {
+            return Output(module: nil, files: [], diagnostics: front.diagnostics)
+        }
+        do {
+            var files = try SwiftEmitter(module: module, templates: templates, specHash: front.hash, accessLevel: front.accessLevel).render()
+            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
+            return Output(module: module, files: files, diagnostics: front.diagnostics)
+        } catch {
+            return Output(module: nil, files: [], diagnostics: front.diagnostics + [.error("\(error)", at: nil)])
+        }
+    }
+
+    /// What emitting needs from the spec: the IR (`nil` after an error), every diagnostic so far, the
+    /// spec's content hash and the configured access level.
+    private struct FrontEnd {
+        var module: IRModule?
+        var diagnostics: [Diagnostic]
+        var hash: String = ""
+        var accessLevel: String = ""
+    }
+
+    /// Loads the spec and its config and builds the IR.
+    private func buildModule() -> FrontEnd {
         let loader = SpecLoader()
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: specPath, isDirectory: &isDirectory)
         guard exists else {
-            return Output(module: nil, files: [], diagnostics: [.error("no spec at '\(specPath)'", at: nil)])
+            return FrontEnd(module: nil, diagnostics: [.error("no spec at '\(specPath)'", at: nil)])
         }
         let folder = isDirectory.boolValue ? specPath : (specPath as NSString).deletingLastPathComponent
         let defaultModule = SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
@@ -61,19 +87,13 @@ public struct VendorGenerator {
         }
         let api = isDirectory.boolValue ? loader.loadFolder(specPath) : loader.loadAPI(fragments: [specPath])
         guard let api, !loader.diagnostics.hasErrors else {
-            return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted)
+            return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted)
         }
         let module = IRBuilder(api: api, loader: loader, config: config, lock: lock(config.module)).build()
         guard !loader.diagnostics.hasErrors else {
-            return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted)
+            return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted)
         }
         let hash = contentHash(api.fragments.map { Array(FileManager.default.contents(atPath: $0) ?? Data()) })
-        do {
-            var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: config.accessLevel.rawValue).render()
-            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
-            return Output(module: module, files: files, diagnostics: loader.diagnostics.sorted)
-        } catch {
-            return Output(module: nil, files: [], diagnostics: loader.diagnostics.sorted + [.error("\(error)", at: nil)])
-        }
+        return FrontEnd(module: module, diagnostics: loader.diagnostics.sorted, hash: hash, accessLevel: config.accessLevel.rawValue)
     }
 }

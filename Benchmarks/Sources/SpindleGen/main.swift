@@ -129,16 +129,57 @@ func scan(_ spec: String) {
     ])
 }
 
+/// Input files handed to the loader once each and then dropped, as the CLI holds none of them.
+final class InputFiles: @unchecked Sendable {  // used from one thread
+    private var files: [String: [UInt8]]
+    let totalBytes: Int
+    init(_ files: [String: [UInt8]]) {
+        self.files = files
+        totalBytes = files.values.reduce(0) { $0 + $1.count }
+    }
+    func take(_ path: String) -> [UInt8]? { files.removeValue(forKey: path) }
+}
+
 /// The same work as `VendorGenerator.run()` (with a fresh name lock) plus writing the files, split into stages.
+/// Like the CLI, it lets the YAML trees and the OpenAPI model go before emitting.
 func generate(_ spec: String, output: String?) {
     var stages: [(String, Double)] = []
+    let front = buildModule(spec, stages: &stages)
+    let module = front.module
+    let generated: [GeneratedFile] = stage("emit", &stages) {
+        do {
+            var files = try SwiftEmitter(
+                module: module, specHash: front.hash, accessLevel: front.config.accessLevel.rawValue
+            ).render()
+            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
+            return files
+        } catch {
+            fail("emit: \(error)")
+        }
+    }
+    if let output { stage("write", &stages) { write(generated, to: output) } }
+    let size = outputSize(generated)
+    printJSON([
+        "mode": "generate", "module": module.moduleName, "stages": stageObject(stages), "treeNodes": front.treeNodes,
+        "types": module.typeCount, "operations": module.operations.count, "files": generated.count,
+        "swiftLines": size.lines, "swiftBytes": size.bytes, "inputBytes": front.inputBytes,
+        "warnings": front.warnings, "peakRSSKiB": peakRSSKiB(),
+        "peakRSSKiBAfter": peakAfterStage.map { "\($0.0) \($0.1)" },
+    ])
+}
+
+/// Read, tree, load+refs and IR stages; what they leave behind is released on return.
+func buildModule(
+    _ spec: String, stages: inout [(String, Double)]
+) -> (module: IRModule, config: VendorConfig, hash: String, treeNodes: Int, inputBytes: Int, warnings: Int) {
     let folder = isDirectory(spec) ? spec : (spec as NSString).deletingLastPathComponent
     let configFile = folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml"
     let hasConfig = FileManager.default.fileExists(atPath: configFile)
     let files = candidateFiles(spec)
 
-    let bytes = stage("read", &stages) { readAll(files + (hasConfig ? [configFile] : [])) }
-    let loader = SpecLoader(fileReader: { path in bytes[path] ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
+    let inputs = stage("read", &stages) { InputFiles(readAll(files + (hasConfig ? [configFile] : []))) }
+    let inputBytes = inputs.totalBytes
+    let loader = SpecLoader(fileReader: { path in inputs.take(path) ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
 
     // YAML tree: every document parsed into Spindle's node arena (the loader caches them by path).
     let documents = stage("tree", &stages) { files.map { loader.document($0) } }
@@ -166,28 +207,9 @@ func generate(_ spec: String, output: String?) {
     guard !loader.diagnostics.hasErrors else {
         fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
     }
-    let generated: [GeneratedFile] = stage("emit", &stages) {
-        let hash = contentHash(api.fragments.map { bytes[$0] ?? [] })
-        do {
-            var files = try SwiftEmitter(
-                module: module, specHash: hash, accessLevel: config.accessLevel.rawValue
-            ).render()
-            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
-            return files
-        } catch {
-            fail("emit: \(error)")
-        }
-    }
-    if let output { stage("write", &stages) { write(generated, to: output) } }
-    let size = outputSize(generated)
-    printJSON([
-        "mode": "generate", "module": module.moduleName, "stages": stageObject(stages), "treeNodes": treeNodes,
-        "types": module.typeCount, "operations": module.operations.count, "files": generated.count,
-        "swiftLines": size.lines, "swiftBytes": size.bytes,
-        "inputBytes": bytes.values.reduce(0) { $0 + $1.count },
-        "warnings": loader.diagnostics.diagnostics.count, "peakRSSKiB": peakRSSKiB(),
-        "peakRSSKiBAfter": peakAfterStage.map { "\($0.0) \($0.1)" },
-    ])
+    // The hash of the spec's bytes, as the CLI computes it (it reads the files again for it).
+    let hash = contentHash(api.fragments.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } ?? [] })
+    return (module, config, hash, treeNodes, inputBytes, loader.diagnostics.diagnostics.count)
 }
 
 /// Scan and full load, paired round by round in one process (after one unmeasured warm-up pair).
