@@ -25,9 +25,9 @@ public final class SpecLoader {
     private var referencedSchemas: [Reference: Schema] = [:]
     /// What `$ref` chains resolved to, by the target of each reference on the chain.
     private var resolvedTargets: [Reference: Schema] = [:]
-    /// `$ref` texts already read, by file then text: most references repeat
+    /// `$ref` texts already read, by text, with the file they were read in: most references repeat
     /// (`#/components/schemas/...`), and reading one splits and unescapes its text.
-    private var readReferences: [String: [String: Reference]] = [:]
+    private var readReferences: [String: (file: String, reference: Reference)] = [:]
     /// Key lookup tables of the large mappings `$ref` pointers pass through (`components/schemas`
     /// has over a thousand keys in Stripe's spec; scanning it per reference was most of resolving).
     private var mappingIndexes: [YAMLNode: [String: YAMLNode]] = [:]
@@ -73,9 +73,10 @@ public final class SpecLoader {
 
     /// Builds a ``Reference`` from `$ref` text written in `file`, or reports why it cannot be followed.
     func reference(_ text: String, in file: String, at location: SourceLocation) -> Reference? {
-        if var known = readReferences[file]?[text] {
-            known.location = location
-            return known
+        if let known = readReferences[text], known.file == file {
+            var reference = known.reference
+            reference.location = location
+            return reference
         }
         let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let filePart = String(parts[0])
@@ -90,7 +91,7 @@ public final class SpecLoader {
         }
         let target = filePart.isEmpty ? file : resolveRelativePath(filePart.removingPercentEncoding ?? filePart, from: file)
         let reference = Reference(file: target, pointer: pointer, text: text, location: location)
-        readReferences[file, default: [:]][text] = reference
+        readReferences[text] = (file, reference)
         return reference
     }
 
