@@ -204,15 +204,21 @@ public struct SwiftEmitter {
 /// Works on UTF-8 bytes, as `normalizeWhitespace` does: nested types pass through here once per level.
 func indented(_ text: String) -> String {
     let newline = UInt8(ascii: "\n")
-    var output: [UInt8] = []
-    output.reserveCapacity(text.utf8.count + 256)
-    var atLineStart = true
-    for byte in text.utf8 {
-        if atLineStart && byte != newline { output += [0x20, 0x20, 0x20, 0x20] }
-        output.append(byte)
-        atLineStart = byte == newline
+    var text = text
+    return text.withUTF8 { input in
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + 256)
+        var atLineStart = true
+        for byte in input {
+            if atLineStart && byte != newline {
+                // Four appends, not `+= [...]`: an array literal per line was a heap allocation per line.
+                for _ in 0..<4 { output.append(0x20) }
+            }
+            output.append(byte)
+            atLineStart = byte == newline
+        }
+        return String(decoding: output, as: UTF8.self)
     }
-    return String(decoding: output, as: UTF8.self)
 }
 
 /// `text` without line breaks (`\n`, `\r`) at either end: `trimmingCharacters(in: .newlines)` for
@@ -234,28 +240,37 @@ func trimmingLineBreaks(_ text: String) -> String {
 /// Works on UTF-8 bytes: it runs over every generated line, and `Character` operations are slow.
 func normalizeWhitespace(_ text: String) -> String {
     let space = UInt8(ascii: " ")
-    var lines: [ArraySlice<UInt8>] = []
-    var previousBlank = true
-    let bytes = Array(text.utf8)
-    var start = 0
-    while start <= bytes.count {
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        var line = bytes[start..<end]
-        while line.last == space { line = line.dropLast() }
-        start = end + 1
-        let blank = line.isEmpty
-        if blank && previousBlank { continue }
-        if line.first(where: { $0 != space }) == UInt8(ascii: "}"), lines.last?.isEmpty == true { lines.removeLast() }
-        if blank, lines.last?.last == UInt8(ascii: "{") { continue }
-        lines.append(line)
-        previousBlank = blank
-    }
-    while lines.last?.isEmpty == true { lines.removeLast() }
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 1)
-    for line in lines {
-        output.append(contentsOf: line)
-        output.append(UInt8(ascii: "\n"))
+    let newline = UInt8(ascii: "\n")
+    var text = text
+    let output: [UInt8] = text.withUTF8 { input in
+        // Lines are written to `output` as they are accepted, each ending in a newline; what the rules
+        // ask about the last accepted line is read back from the end of `output`.
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + 1)
+        func lastLineIsBlank() -> Bool {
+            output.last == newline && (output.count == 1 || output[output.count - 2] == newline)
+        }
+        var previousBlank = true
+        var start = 0
+        while start <= input.count {
+            var end = start
+            while end < input.count && input[end] != newline { end += 1 }
+            var lineEnd = end
+            while lineEnd > start && input[lineEnd - 1] == space { lineEnd -= 1 }
+            let lineStart = start
+            start = end + 1
+            let blank = lineEnd == lineStart
+            if blank && previousBlank { continue }
+            var firstNonSpace = lineStart
+            while firstNonSpace < lineEnd && input[firstNonSpace] == space { firstNonSpace += 1 }
+            if firstNonSpace < lineEnd, input[firstNonSpace] == UInt8(ascii: "}"), lastLineIsBlank() { output.removeLast() }
+            if blank, output.count >= 2, output[output.count - 2] == UInt8(ascii: "{") { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]))
+            output.append(newline)
+            previousBlank = blank
+        }
+        while lastLineIsBlank() { output.removeLast() }
+        return output
     }
     return String(decoding: output, as: UTF8.self)
 }
@@ -263,6 +278,9 @@ func normalizeWhitespace(_ text: String) -> String {
 /// `text` with every U+0000 replaced by `replacement`: what `replacingOccurrences(of: "\u{0}", …)`
 /// does, without bridging the whole file to `NSString` (slow for a 50 MB description).
 func replacingNUL(in text: String, with replacement: String) -> String {
+    // Almost no file has one: look for it in the contiguous bytes before walking string indices.
+    var text = text
+    guard text.withUTF8({ $0.contains(0) }) else { return text }
     let utf8 = text.utf8
     guard var nul = utf8.firstIndex(of: 0) else { return text }
     var result = ""
