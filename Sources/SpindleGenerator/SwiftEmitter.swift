@@ -278,21 +278,19 @@ func normalizeWhitespace(_ text: String) -> String {
 /// `text` with every U+0000 replaced by `replacement`: what `replacingOccurrences(of: "\u{0}", …)`
 /// does, without bridging the whole file to `NSString` (slow for a 50 MB description).
 func replacingNUL(in text: String, with replacement: String) -> String {
-    // Almost no file has one: look for it in the contiguous bytes before walking string indices.
     var text = text
     guard text.withUTF8({ $0.contains(0) }) else { return text }
-    let utf8 = text.utf8
-    guard var nul = utf8.firstIndex(of: 0) else { return text }
-    var result = ""
-    result.reserveCapacity(utf8.count + replacement.utf8.count)
-    var start = utf8.startIndex
-    while true {
-        result += text[start..<nul]
-        result += replacement
-        start = utf8.index(after: nul)
-        guard let next = utf8[start...].firstIndex(of: 0) else { break }
-        nul = next
+    return text.withUTF8 { input in
+        let replacementBytes = Array(replacement.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + replacementBytes.count)
+        for byte in input {
+            if byte == 0 {
+                output.append(contentsOf: replacementBytes)
+            } else {
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
-    result += text[start...]
-    return result
 }
