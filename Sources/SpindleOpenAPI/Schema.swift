@@ -119,7 +119,7 @@ public struct Discriminator: Sendable, Hashable {
     }
 }
 
-/// A schema's validation keywords on the heap, shared by copies of the schema value.
+/// A schema's validation keywords, kept apart from the schema and only when some are set.
 private final class ConstraintsStorage: Sendable {
     let constraints: Constraints
     init(_ constraints: Constraints) { self.constraints = constraints }
