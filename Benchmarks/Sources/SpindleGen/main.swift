@@ -111,6 +111,27 @@ func outputSize(_ files: [GeneratedFile]) -> (lines: Int, bytes: Int) {
     return (lines, bytes)
 }
 
+/// The libyaml events of every file, and nothing else: the floor every stage is compared with.
+func scanEvents(_ files: [String], _ bytes: [String: [UInt8]]) -> Int {
+    files.reduce(0) { total, file in
+        do { return total + (try YAMLEventScan.countEvents(in: bytes[file]!)) } catch { fail("\(file): \(error)") }
+    }
+}
+
+/// The documents that are OpenAPI (or Swagger, to be rejected) roots, as `SpecLoader.loadFolder` picks them.
+func openAPIRoots(_ files: [String], _ documents: [YAMLDocument?]) -> [String] {
+    zip(files, documents).filter { _, document in
+        guard let root = document?.root, root.kind == .mapping else { return false }
+        return root["openapi"] != nil || root["swagger"] != nil
+    }.map(\.0)
+}
+
+/// Stops with the loader's first diagnostics when it has found an error.
+func failOnErrors(_ loader: SpecLoader) {
+    guard loader.diagnostics.hasErrors else { return }
+    fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
+}
+
 // MARK: - Modes
 
 /// The floor: read the bytes, then only pull libyaml events.
@@ -118,11 +139,7 @@ func scan(_ spec: String) {
     var stages: [(String, Double)] = []
     let files = candidateFiles(spec)
     let bytes = stage("read", &stages) { readAll(files) }
-    let events = stage("scan", &stages) {
-        files.reduce(0) { total, file in
-            do { return total + (try YAMLEventScan.countEvents(in: bytes[file]!)) } catch { fail("\(file): \(error)") }
-        }
-    }
+    let events = stage("scan", &stages) { scanEvents(files, bytes) }
     printJSON([
         "mode": "scan", "stages": stageObject(stages), "events": events,
         "inputBytes": bytes.values.reduce(0) { $0 + $1.count }, "peakRSSKiB": peakRSSKiB(),
@@ -194,19 +211,12 @@ func buildModule(
         {
             config = read
         }
-        let roots = zip(files, documents).filter { _, document in
-            guard let root = document?.root, root.kind == .mapping else { return false }
-            return root["openapi"] != nil || root["swagger"] != nil
-        }.map(\.0)
-        return loader.loadAPI(fragments: roots)
+        return loader.loadAPI(fragments: openAPIRoots(files, documents))
     }
-    guard let api, !loader.diagnostics.hasErrors else {
-        fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
-    }
+    failOnErrors(loader)
+    guard let api else { fail("no API loaded from \(spec)") }
     let module = stage("ir", &stages) { IRBuilder(api: api, loader: loader, config: config).build() }
-    guard !loader.diagnostics.hasErrors else {
-        fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
-    }
+    failOnErrors(loader)
     // The hash of the spec's bytes, as the CLI computes it (it reads the files again for it).
     let hash = contentHash(api.fragments.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } ?? [] })
     return (module, config, hash, treeNodes, inputBytes, loader.diagnostics.diagnostics.count)
@@ -218,9 +228,7 @@ func loadPairs(_ spec: String, rounds: Int) {
     let bytes = readAll(files)
     func scanOnce() -> Double {
         let start = clock.now
-        for file in files {
-            do { _ = try YAMLEventScan.countEvents(in: bytes[file]!) } catch { fail("\(file): \(error)") }
-        }
+        _ = scanEvents(files, bytes)
         return milliseconds(start.duration(to: clock.now))
     }
     // Returns what it loaded so that tearing it down is not timed (a generation keeps it to the end).
@@ -229,13 +237,9 @@ func loadPairs(_ spec: String, rounds: Int) {
         let loader = SpecLoader(fileReader: { path in bytes[path] ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
         let documents = files.map { loader.document($0) }
         let treeDone = clock.now
-        let roots = zip(files, documents).filter { _, document in
-            guard let root = document?.root, root.kind == .mapping else { return false }
-            return root["openapi"] != nil || root["swagger"] != nil
-        }.map(\.0)
-        guard let api = loader.loadAPI(fragments: roots), !loader.diagnostics.hasErrors else {
-            fail(loader.diagnostics.sorted.prefix(20).map(\.description).joined(separator: "\n"))
-        }
+        let api = loader.loadAPI(fragments: openAPIRoots(files, documents))
+        failOnErrors(loader)
+        guard let api else { fail("no API loaded from \(spec)") }
         return (milliseconds(start.duration(to: clock.now)), milliseconds(start.duration(to: treeDone)), loader, api)
     }
     _ = scanOnce()
@@ -250,7 +254,7 @@ func loadPairs(_ spec: String, rounds: Int) {
         trees.append(tree)
         withExtendedLifetime((loader, api)) {}
     }
-    let ratios = zip(loads, scans).map { $0 / $1 }.sorted()
+    let ratios = zip(loads, scans).map { $0 / $1 }
     func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
