@@ -41,15 +41,21 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     /// Returns `nil` when the fragment is not a pointer (does not start with `/` and is not empty).
     public init?(fragment: String) {
         let decoded = fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment
-        if decoded.isEmpty {
+        let bytes = Array(decoded.utf8)
+        guard let first = bytes.first else {
             self.init(tokens: [])
             return
         }
-        guard decoded.hasPrefix("/") else { return nil }
-        self.init(
-            tokens: decoded.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
-                Self.unescape($0)
-            })
+        guard first == UInt8(ascii: "/") else { return nil }
+        // Tokens are cut from the bytes directly: splitting the string's UTF-8 view generically cost
+        // thousands of instructions per reference.
+        var link: Link?
+        var start = 1
+        for end in 1...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+            link = Link(parent: link, token: Self.unescape(bytes[start..<end]))
+            start = end + 1
+        }
+        self.init(last: link)
     }
 
     /// The number of tokens.
@@ -126,8 +132,8 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
 
     /// `~1` → `/` and `~0` → `~` in one pass, so `~01` is `~1` (RFC 6901 order). A `~` followed by anything
     /// else is kept as it is.
-    private static func unescape(_ token: Substring.UTF8View) -> String {
-        guard token.contains(UInt8(ascii: "~")) else { return String(Substring(token)) }
+    private static func unescape(_ token: ArraySlice<UInt8>) -> String {
+        guard token.contains(UInt8(ascii: "~")) else { return String(decoding: token, as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(token.count)
         var iterator = token.makeIterator()

@@ -4,12 +4,14 @@ import SpindleYAML
 ///
 /// Scalars keep their text: whether `no` is the string "no" or a boolean is decided by the schema
 /// that uses it, through ``stringValue`` and friends.
-public indirect enum Literal: Hashable, Sendable {
+public enum Literal: Hashable, Sendable {
     case null
     /// A plain (unquoted) scalar such as `200`, `1.0`, `true` or `usd`: its meaning depends on context.
     case plain(String)
     /// A quoted or block scalar: always a string.
     case string(String)
+    // Not `indirect`: arrays already store their elements out of line, and boxing every case cost an
+    // allocation per enum value.
     case array([Literal])
     case object([Field])
 

@@ -144,5 +144,10 @@ public struct Constraints: Sendable, Hashable {
     public init() { uniqueItems = false }
 
     /// Whether no keyword was written.
-    public var isEmpty: Bool { self == Constraints() }
+    public var isEmpty: Bool {
+        // Field by field: comparing with `Constraints()` copied and compared two whole structs per schema.
+        minimum == nil && maximum == nil && exclusiveMinimum == nil && exclusiveMaximum == nil && multipleOf == nil
+            && minLength == nil && maxLength == nil && pattern == nil && minItems == nil && maxItems == nil
+            && !uniqueItems && minProperties == nil && maxProperties == nil
+    }
 }

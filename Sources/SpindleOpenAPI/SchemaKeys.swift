@@ -18,22 +18,57 @@ struct SchemaKeys {
         case prefixItems, contains, unevaluatedProperties, unevaluatedItems, dynamicRef, propertyNames
 
         /// The keyword as written in a schema.
-        var spelling: String { Self.spellings[rawValue] }
-
-        // Spelled once: `"\(self)"` reflects on the value, which cost more than reading the schema.
-        private static let spellings = allCases.map(\.spellingByName)
-
-        private var spellingByName: String {
+        ///
+        /// Spelled out for every case: `"\(self)"` reflects on the value, which once cost more than
+        /// reading the schema.
+        var spelling: String {
             switch self {
             case .ref: "$ref"
+            case .type: "type"
+            case .properties: "properties"
+            case .additionalProperties: "additionalProperties"
+            case .items: "items"
+            case .oneOf: "oneOf"
+            case .anyOf: "anyOf"
+            case .allOf: "allOf"
+            case .discriminator: "discriminator"
+            case .minimum: "minimum"
+            case .maximum: "maximum"
+            case .exclusiveMinimum: "exclusiveMinimum"
+            case .exclusiveMaximum: "exclusiveMaximum"
+            case .multipleOf: "multipleOf"
+            case .minLength: "minLength"
+            case .maxLength: "maxLength"
+            case .pattern: "pattern"
+            case .minItems: "minItems"
+            case .maxItems: "maxItems"
+            case .uniqueItems: "uniqueItems"
+            case .minProperties: "minProperties"
+            case .maxProperties: "maxProperties"
+            case .required: "required"
             case .enumValues: "enum"
             case .constValue: "const"
             case .defaultValue: "default"
+            case .nullable: "nullable"
+            case .format: "format"
+            case .title: "title"
+            case .description: "description"
+            case .deprecated: "deprecated"
+            case .readOnly: "readOnly"
+            case .writeOnly: "writeOnly"
+            case .not: "not"
             case .ifKeyword: "if"
             case .thenKeyword: "then"
             case .elseKeyword: "else"
+            case .patternProperties: "patternProperties"
+            case .dependentSchemas: "dependentSchemas"
+            case .dependentRequired: "dependentRequired"
+            case .prefixItems: "prefixItems"
+            case .contains: "contains"
+            case .unevaluatedProperties: "unevaluatedProperties"
+            case .unevaluatedItems: "unevaluatedItems"
             case .dynamicRef: "$dynamicRef"
-            default: "\(self)"
+            case .propertyNames: "propertyNames"
             }
         }
 
@@ -86,6 +121,12 @@ struct SchemaKeys {
     subscript(keyword: Keyword) -> YAMLNode? {
         let position = positions[keyword.rawValue]
         return position < 0 ? nil : node.entry(at: Int(position)).value
+    }
+
+    /// Whether any validation keyword (`minimum` through `maxProperties`) is present.
+    var hasConstraints: Bool {
+        for raw in Keyword.minimum.rawValue...Keyword.maxProperties.rawValue where positions[raw] >= 0 { return true }
+        return false
     }
 
     /// The key node of `keyword` (for its location), or `nil`.

@@ -69,7 +69,11 @@ extension SpecLoader {
             }
         }
         api.schemas = schemasByName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        api.operations = operationsByKey.values.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+        // Sorted by index: moving the operations themselves (large structs) cost more than comparing them.
+        let operations = Array(operationsByKey.values)
+        api.operations = operations.indices.sorted {
+            (operations[$0].path, operations[$0].method) < (operations[$1].path, operations[$1].method)
+        }.map { operations[$0] }
         checkReferences()
         return api
     }

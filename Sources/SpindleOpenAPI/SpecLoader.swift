@@ -36,6 +36,9 @@ public final class SpecLoader {
     /// Every discriminator mapping target read, for ``checkReferences()``.
     private(set) var mappingReferences: [Reference] = []
     private let fileReader: @Sendable (String) -> [UInt8]?
+    /// Typed reads that report here; made once, because a method reference made per schema was an
+    /// allocation per schema.
+    private(set) lazy var reader = NodeReader(report: { [unowned self] in self.report($0) })
 
     /// Creates a loader that reads files from disk (or through `fileReader`, for tests).
     public init(limits: YAMLLimits = .default, fileReader: (@Sendable (String) -> [UInt8]?)? = nil) {

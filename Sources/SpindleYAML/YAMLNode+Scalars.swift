@@ -57,6 +57,14 @@ extension YAMLNode {
         return record.kind == .scalar && record.style != .plain
     }
 
+    /// Whether the node is a scalar whose text is exactly `literal`, compared on bytes without making a
+    /// `String` (readers match keywords such as a schema's `type` on every schema).
+    public func scalarEquals(_ literal: StaticString) -> Bool {
+        let record = record
+        guard record.kind == .scalar, Int(record.length) == literal.utf8CodeUnitCount else { return false }
+        return document.withBytes(of: record) { ScalarSyntax.matches($0, literal) }
+    }
+
     /// Whether the node is a scalar whose text is exactly `text`, compared without allocating.
     public func hasScalar(_ text: String) -> Bool {
         let record = record

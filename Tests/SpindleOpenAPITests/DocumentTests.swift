@@ -244,6 +244,31 @@ import Testing
         #expect(size.extensions.keys.sorted() == ["x-enum", "x-kind"])
     }
 
+    @Test func eachValidationKeywordAloneIsRead() throws {
+        // Constraints are read only when some validation keyword is present, so each is tested on its own.
+        let keywords: [(key: String, value: String, check: (Constraints) -> Bool)] = [
+            ("minimum", "1", { $0.minimum == 1 }), ("maximum", "2", { $0.maximum == 2 }),
+            ("exclusiveMinimum", "3", { $0.exclusiveMinimum == 3 }), ("exclusiveMaximum", "4", { $0.exclusiveMaximum == 4 }),
+            ("multipleOf", "5", { $0.multipleOf == 5 }), ("minLength", "6", { $0.minLength == 6 }),
+            ("maxLength", "7", { $0.maxLength == 7 }), ("pattern", "'^a$'", { $0.pattern == "^a$" }),
+            ("minItems", "8", { $0.minItems == 8 }), ("maxItems", "9", { $0.maxItems == 9 }),
+            ("uniqueItems", "true", { $0.uniqueItems }), ("minProperties", "10", { $0.minProperties == 10 }),
+            ("maxProperties", "11", { $0.maxProperties == 11 }),
+        ]
+        let schemas = keywords.enumerated().map { "    S\($0.offset):\n      type: \"integer\"\n      \($0.element.key): \($0.element.value)" }
+        let loaded = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schemas.joined(separator: "\n"))
+        #expect(loaded.diagnostics == [])
+        for (offset, keyword) in keywords.enumerated() {
+            let schema = try loaded.schema("S\(offset)")
+            #expect(keyword.check(schema.constraints), "\(keyword.key)")
+            #expect(!schema.constraints.isEmpty, "\(keyword.key)")
+            #expect(schema.types == [.integer])
+        }
+        let plain = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    P:\n      type: [string, 'null']")
+        #expect(try plain.schema("P").constraints.isEmpty)
+        #expect(try plain.schema("P").types == [.string, .null])
+    }
+
     @Test func unknownTypeIsALocatedError() {
         let loaded = load(
             """
