@@ -62,17 +62,28 @@ struct NodeReader {
     }
 
     func sequence(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [YAMLNode] {
-        guard let node else { return [] }
+        sequenceNode(node, what())?.elements ?? []
+    }
+
+    /// The node itself when it is a sequence; `nil` when absent or null, or after reporting anything else.
+    func sequenceNode(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> YAMLNode? {
+        guard let node else { return nil }
         guard node.kind == .sequence else {
-            if node.isNull { return [] }
+            if node.isNull { return nil }
             report(.error("'\(what())' must be a sequence", at: node.location))
-            return []
+            return nil
         }
-        return node.elements
+        return node
     }
 
     func strings(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [String] {
-        sequence(node, what()).compactMap { string($0, what()) }
+        guard let sequence = sequenceNode(node, what()) else { return [] }
+        var strings: [String] = []
+        strings.reserveCapacity(sequence.count)
+        for position in 0..<sequence.count {
+            if let text = string(sequence.element(at: position), what()) { strings.append(text) }
+        }
+        return strings
     }
 }
 

@@ -77,6 +77,9 @@ struct SchemaKeys {
             .prefixItems, .contains, .unevaluatedProperties, .unevaluatedItems, .dynamicRef, .propertyNames,
         ]
 
+        /// The UTF-8 bytes of each keyword's spelling, by raw value.
+        static let spellingBytes: [[UInt8]] = allCases.map { Array($0.spelling.utf8) }
+
         /// Keywords by the UTF-8 length of their spelling, with the spelling's bytes.
         static let byLength: [[(keyword: Keyword, bytes: [UInt8])]] = {
             var table = [[(keyword: Keyword, bytes: [UInt8])]](repeating: [], count: 32)
@@ -89,23 +92,23 @@ struct SchemaKeys {
     }
 
     let node: YAMLNode
-    /// The pair position of each keyword's key, or -1.
-    private var positions = [Int32](repeating: -1, count: Keyword.allCases.count)
+    /// One bit per keyword (by raw value) whose key is present. Positions are not stored: a table of them
+    /// was an array allocation per schema, and finding a present key again scans a handful of keys.
+    private var present: UInt64 = 0
     /// Whether some key starts with `x-`.
     private(set) var hasExtensions = false
 
     init(_ node: YAMLNode) {
         self.node = node
         let table = Keyword.byLength
-        node.forEachScalarKey { bytes, position in
+        node.forEachScalarKey { bytes, _ in
             if bytes.count >= 2, bytes[0] == UInt8(ascii: "x"), bytes[1] == UInt8(ascii: "-") {
                 hasExtensions = true
                 return
             }
             guard bytes.count < table.count else { return }
             for candidate in table[bytes.count] where Self.equal(bytes, candidate.bytes) {
-                // The first of duplicate keys wins, as in a lookup by name (the parser reports duplicates).
-                if positions[candidate.keyword.rawValue] < 0 { positions[candidate.keyword.rawValue] = Int32(position) }
+                present |= 1 << UInt64(candidate.keyword.rawValue)
                 return
             }
         }
@@ -117,21 +120,37 @@ struct SchemaKeys {
         return true
     }
 
+    /// The pair position of `keyword`'s key, which is present; the first of duplicate keys wins, as in a
+    /// lookup by name (the parser reports duplicates).
+    private func position(of keyword: Keyword) -> Int {
+        let spelling = Keyword.spellingBytes[keyword.rawValue]
+        var found: Int?
+        node.forEachScalarKey { bytes, position in
+            if found == nil, bytes.count == spelling.count, Self.equal(bytes, spelling) { found = position }
+        }
+        // The key was seen when `present` was built, so the scan finds it again.
+        return found ?? 0
+    }
+
+    @inline(__always) private func isPresent(_ keyword: Keyword) -> Bool {
+        present & (1 &<< UInt64(truncatingIfNeeded: keyword.rawValue)) != 0
+    }
+
     /// The value of `keyword`, or `nil`.
-    subscript(keyword: Keyword) -> YAMLNode? {
-        let position = positions[keyword.rawValue]
-        return position < 0 ? nil : node.entry(at: Int(position)).value
+    @inline(__always) subscript(keyword: Keyword) -> YAMLNode? {
+        isPresent(keyword) ? node.entry(at: position(of: keyword)).value : nil
     }
 
     /// Whether any validation keyword (`minimum` through `maxProperties`) is present.
     var hasConstraints: Bool {
-        for raw in Keyword.minimum.rawValue...Keyword.maxProperties.rawValue where positions[raw] >= 0 { return true }
-        return false
+        let first = UInt64(Keyword.minimum.rawValue)
+        let last = UInt64(Keyword.maxProperties.rawValue)
+        let mask: UInt64 = ((1 << (last - first + 1)) - 1) << first
+        return present & mask != 0
     }
 
     /// The key node of `keyword` (for its location), or `nil`.
     func keyNode(for keyword: Keyword) -> YAMLNode? {
-        let position = positions[keyword.rawValue]
-        return position < 0 ? nil : node.entry(at: Int(position)).key
+        isPresent(keyword) ? node.entry(at: position(of: keyword)).key : nil
     }
 }

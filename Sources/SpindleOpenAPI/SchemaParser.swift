@@ -31,7 +31,7 @@ struct SchemaParser {
         var types: [JSONType] = []
         func readType(_ nameNode: YAMLNode) {
             // Matched on bytes: making a string of every `type` and looking it up cost a tenth of reading schemas.
-            if let type = JSONType.allCases.first(where: { nameNode.scalarEquals($0.staticSpelling) }) {
+            if let type = JSONType(matching: nameNode) {
                 types.append(type)
                 return
             }
@@ -59,7 +59,9 @@ struct SchemaParser {
         var properties: [(name: String, schema: Schema)] = []
         if let propertiesNode = reader.mapping(keys[.properties], "properties") {
             let base = origin.pointer.appending("properties")
-            for (key, value) in propertiesNode.entries {
+            properties.reserveCapacity(propertiesNode.count)
+            for position in 0..<propertiesNode.count {
+                let (key, value) = propertiesNode.entry(at: position)
                 guard let name = reader.string(key, "property name") else { continue }
                 properties.append((name, child(value, base.appending(name))))
             }
@@ -80,10 +82,14 @@ struct SchemaParser {
 
         func list(_ keyword: SchemaKeys.Keyword) -> [Schema] {
             guard let listNode = keys[keyword] else { return [] }
+            guard let sequence = reader.sequenceNode(listNode, keyword.spelling) else { return [] }
             let base = origin.pointer.appending(keyword.spelling)
-            return reader.sequence(listNode, keyword.spelling).enumerated().map { index, element in
-                child(element, base.appending(String(index)))
+            var schemas: [Schema] = []
+            schemas.reserveCapacity(sequence.count)
+            for index in 0..<sequence.count {
+                schemas.append(child(sequence.element(at: index), base.appending(String(index))))
             }
+            return schemas
         }
 
         var discriminator: Discriminator?
@@ -137,7 +143,7 @@ struct SchemaParser {
         var enumValues: [Literal]?
         if let enumNode = keys[.enumValues] {
             if enumNode.kind == .sequence {
-                enumValues = enumNode.elements.map(Literal.init(node:))
+                enumValues = (0..<enumNode.count).map { Literal(node: enumNode.element(at: $0)) }
             } else {
                 loader.report(.error("'enum' must be a sequence", at: enumNode.location))
             }

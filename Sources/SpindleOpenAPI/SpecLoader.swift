@@ -152,7 +152,10 @@ public final class SpecLoader {
     public func resolve(_ schema: Schema) -> Schema? {
         var current = schema
         var chain: [Reference] = []
+        // Membership in a short chain is a scan; a set is built only for long ones (most chains have one
+        // link, and a set per resolution was a tenth of checking references).
         var inChain: Set<Reference> = []
+        let setThreshold = 16
         while let ref = current.ref {
             // Every schema of a chain resolves to the same end: a chain of n references is walked
             // once, not once per member (which made a 10,000-link chain a hang).
@@ -160,7 +163,8 @@ public final class SpecLoader {
                 current = end
                 break
             }
-            if inChain.contains(ref), let start = chain.firstIndex(of: ref) {
+            let isInChain = chain.count < setThreshold ? chain.contains(ref) : inChain.contains(ref)
+            if isInChain, let start = chain.firstIndex(of: ref) {
                 // One error per cycle, whichever member it is entered from.
                 let cycle = chain[start...]
                 if reportedCycles.isDisjoint(with: cycle) {
@@ -170,7 +174,11 @@ public final class SpecLoader {
                 return nil
             }
             chain.append(ref)
-            inChain.insert(ref)
+            if chain.count == setThreshold {
+                inChain = Set(chain)
+            } else if chain.count > setThreshold {
+                inChain.insert(ref)
+            }
             guard let target = self.schema(at: ref) else { return nil }
             current = target
         }

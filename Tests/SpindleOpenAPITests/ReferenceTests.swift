@@ -257,6 +257,20 @@ import Testing
         #expect(loaded.loader.resolve(try loaded.schema("B")) == nil)
     }
 
+    @Test(arguments: [2, 15, 16, 17, 40])
+    func longReferenceCyclesAreOneErrorAndAChainIntoThemResolvesToNil(length: Int) throws {
+        // Chains shorter than 16 links are checked for cycles by a scan, longer ones with a set: both ways
+        // must find the cycle, once.
+        let links = (0..<length).map { "    C\($0): {$ref: '#/components/schemas/C\(($0 + 1) % length)'}" }
+        let loaded = load(
+            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+                + "    Entry: {$ref: '#/components/schemas/C0'}\n" + links.joined(separator: "\n"))
+        #expect(loaded.diagnostics.count == 1)
+        #expect(loaded.diagnostics.first?.contains("error: reference cycle:") == true)
+        #expect(loaded.loader.resolve(try loaded.schema("Entry")) == nil)
+        #expect(loaded.loader.resolve(try loaded.schema("C\(length - 1)")) == nil)
+    }
+
     @Test func remoteReferencesAreRejected() {
         let loaded = load(
             """
