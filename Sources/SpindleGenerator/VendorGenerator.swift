@@ -47,8 +47,11 @@ public struct VendorGenerator {
         guard let module = front.module else {
             return Output(module: nil, files: [], diagnostics: front.diagnostics)
         }
+        // Hashed now, file by file, rather than while the trees and the model were still alive: reading
+        // the spec again beside them set the peak memory of a large spec.
+        let hash = contentHash(ofFiles: front.fragments)
         do {
-            var files = try SwiftEmitter(module: module, templates: templates, specHash: front.hash, accessLevel: front.accessLevel).render()
+            var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
             return Output(module: module, files: files, diagnostics: front.diagnostics)
         } catch {
@@ -57,11 +60,11 @@ public struct VendorGenerator {
     }
 
     /// What emitting needs from the spec: the IR (`nil` after an error), every diagnostic so far, the
-    /// spec's content hash and the configured access level.
+    /// spec's files (for its content hash) and the configured access level.
     private struct FrontEnd {
         var module: IRModule?
         var diagnostics: [Diagnostic]
-        var hash: String = ""
+        var fragments: [String] = []
         var accessLevel: String = ""
     }
 
@@ -93,7 +96,7 @@ public struct VendorGenerator {
         guard !loader.diagnostics.hasErrors else {
             return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted)
         }
-        let hash = contentHash(api.fragments.map { Array(FileManager.default.contents(atPath: $0) ?? Data()) })
-        return FrontEnd(module: module, diagnostics: loader.diagnostics.sorted, hash: hash, accessLevel: config.accessLevel.rawValue)
+        return FrontEnd(
+            module: module, diagnostics: loader.diagnostics.sorted, fragments: api.fragments, accessLevel: config.accessLevel.rawValue)
     }
 }
