@@ -38,6 +38,7 @@ extension IRBuilder {
     func object(_ sources: [PropertySource], schema: Schema, path: [String]) -> IRObject {
         let swiftNames = SwiftNaming.uniqued(sources.map { SwiftNaming.memberName($0.name) })
         var properties: [IRProperty] = []
+        properties.reserveCapacity(sources.count)
         for (source, swiftName) in zip(sources, swiftNames) {
             let resolved = loader.resolve(source.schema) ?? source.schema
             let (type, nullable) = typeRef(source.schema, context: NameContext(parent: path, suggested: source.name))

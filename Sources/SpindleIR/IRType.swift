@@ -56,9 +56,42 @@ public struct IRProperty: Sendable {
     public var writeOnly: Bool
     public var defaultValue: Literal?
     public var constValue: Literal?
-    public var constraints: Constraints
+    /// Validation keywords of the property's schema.
+    public var constraints: Constraints {
+        get { constraintsBox?.constraints ?? Constraints() }
+        set { constraintsBox = newValue.isEmpty ? nil : ConstraintsBox(newValue) }
+    }
     /// The property closes a cycle of direct containment and must be stored indirectly.
     public var needsIndirection: Bool
+
+    // Boxed, and only when some keyword is set: inline, the constraints were a third of every property
+    // and most properties have none.
+    private var constraintsBox: ConstraintsBox?
+
+    init(
+        jsonName: String, swiftName: String, type: IRTypeRef, presence: IRPresence, description: String?,
+        deprecated: Bool, readOnly: Bool, writeOnly: Bool, defaultValue: Literal?, constValue: Literal?,
+        constraints: Constraints, needsIndirection: Bool
+    ) {
+        self.jsonName = jsonName
+        self.swiftName = swiftName
+        self.type = type
+        self.presence = presence
+        self.description = description
+        self.deprecated = deprecated
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+        self.defaultValue = defaultValue
+        self.constValue = constValue
+        self.needsIndirection = needsIndirection
+        self.constraints = constraints
+    }
+}
+
+/// A property's validation keywords, kept apart from it.
+private final class ConstraintsBox: Sendable {
+    let constraints: Constraints
+    init(_ constraints: Constraints) { self.constraints = constraints }
 }
 
 /// An open enum of string or integer values.

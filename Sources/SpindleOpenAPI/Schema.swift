@@ -11,13 +11,14 @@ public final class Schema: Sendable {
     /// The file and pointer of this schema object, its identity for deduplication.
     public let origin: Reference
     /// `$ref`, when the schema is a reference.
-    public let ref: Reference?
+    public var ref: Reference? { storedRef?.reference }
+    private let storedRef: ReferenceStorage?
     /// The `type` keyword: one type, several (3.1 `[string, "null"]`), or none.
     public let types: [JSONType]
     /// OpenAPI 3.0 `nullable: true`.
     public let nullable: Bool
     public let format: String?
-    public let title: String?
+    public var title: String? { rare?.title }
     /// The `description`, read from the document when asked for: descriptions are most of a large spec's
     /// text, and copying every one of them while loading doubled the memory they take.
     public var description: String? { descriptionNode?.scalar }
@@ -28,24 +29,27 @@ public final class Schema: Sendable {
     /// `enum` values, as written.
     public let enumValues: [Literal]?
     /// `const` (3.1), as written.
-    public let constValue: Literal?
-    public let defaultValue: Literal?
+    public var constValue: Literal? { rare?.constValue }
+    public var defaultValue: Literal? { rare?.defaultValue }
     /// Properties in document order.
     public let properties: [(name: String, schema: Schema)]
     public let required: [String]
     public let additionalProperties: AdditionalProperties
     public let items: Schema?
-    public let oneOf: [Schema]
-    public let anyOf: [Schema]
-    public let allOf: [Schema]
-    public let discriminator: Discriminator?
+    public var oneOf: [Schema] { rare?.oneOf ?? [] }
+    public var anyOf: [Schema] { rare?.anyOf ?? [] }
+    public var allOf: [Schema] { rare?.allOf ?? [] }
+    public var discriminator: Discriminator? { rare?.discriminator }
     /// Validation keywords (all unset for most schemas).
     public var constraints: Constraints { storedConstraints?.constraints ?? Constraints() }
     /// Boxed, and only when some keyword is set: thirteen optional fields inline made every schema
     /// some 200 bytes larger.
     private let storedConstraints: ConstraintsStorage?
     /// `x-` extensions.
-    public let extensions: [String: YAMLNode]
+    public var extensions: [String: YAMLNode] { rare?.extensions ?? [:] }
+    /// The keywords few schemas have, boxed together and only when one is set: inline, they and the
+    /// `$ref` made every schema some 200 bytes larger, which was most of a large spec's model.
+    private let rare: RareKeywords?
     /// The node this schema was read from, for structural comparison.
     public let node: YAMLNode
 
@@ -59,28 +63,27 @@ public final class Schema: Sendable {
         extensions: [String: YAMLNode], node: YAMLNode
     ) {
         self.origin = origin
-        self.ref = ref
+        storedRef = ref.map(ReferenceStorage.init)
         self.types = types
         self.nullable = nullable
         self.format = format
-        self.title = title
         self.descriptionNode = descriptionNode
         self.deprecated = deprecated
         self.readOnly = readOnly
         self.writeOnly = writeOnly
         self.enumValues = enumValues
-        self.constValue = constValue
-        self.defaultValue = defaultValue
         self.properties = properties
         self.required = required
         self.additionalProperties = additionalProperties
         self.items = items
-        self.oneOf = oneOf
-        self.anyOf = anyOf
-        self.allOf = allOf
-        self.discriminator = discriminator
         storedConstraints = constraints.isEmpty ? nil : ConstraintsStorage(constraints)
-        self.extensions = extensions
+        let hasRare = title != nil || constValue != nil || defaultValue != nil || !oneOf.isEmpty || !anyOf.isEmpty
+            || !allOf.isEmpty || discriminator != nil || !extensions.isEmpty
+        rare = hasRare
+            ? RareKeywords(
+                title: title, constValue: constValue, defaultValue: defaultValue, oneOf: oneOf, anyOf: anyOf, allOf: allOf,
+                discriminator: discriminator, extensions: extensions)
+            : nil
         self.node = node
     }
 
@@ -116,6 +119,38 @@ public struct Discriminator: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(propertyName)
         for entry in mapping { hasher.combine(entry.value) }
+    }
+}
+
+/// A schema's `$ref`, kept apart from the schema (most schemas are not references).
+private final class ReferenceStorage: Sendable {
+    let reference: Reference
+    init(_ reference: Reference) { self.reference = reference }
+}
+
+/// The keywords of a schema that most schemas do not have.
+private final class RareKeywords: Sendable {
+    let title: String?
+    let constValue: Literal?
+    let defaultValue: Literal?
+    let oneOf: [Schema]
+    let anyOf: [Schema]
+    let allOf: [Schema]
+    let discriminator: Discriminator?
+    let extensions: [String: YAMLNode]
+
+    init(
+        title: String?, constValue: Literal?, defaultValue: Literal?, oneOf: [Schema], anyOf: [Schema], allOf: [Schema],
+        discriminator: Discriminator?, extensions: [String: YAMLNode]
+    ) {
+        self.title = title
+        self.constValue = constValue
+        self.defaultValue = defaultValue
+        self.oneOf = oneOf
+        self.anyOf = anyOf
+        self.allOf = allOf
+        self.discriminator = discriminator
+        self.extensions = extensions
     }
 }
 

@@ -32,7 +32,7 @@ struct SchemaParser {
         func readType(_ nameNode: YAMLNode) {
             // Matched on bytes: making a string of every `type` and looking it up cost a tenth of reading schemas.
             if let type = JSONType(matching: nameNode) {
-                types.append(type)
+                if types.isEmpty { types = [type] } else { types.append(type) }
                 return
             }
             guard let name = reader.string(nameNode, "type") else { return }
@@ -44,6 +44,8 @@ struct SchemaParser {
         }
         if let typeNode = keys[.type] {
             if typeNode.kind == .sequence {
+                // Exact capacity: growing from empty over-allocates, and there is a list per schema.
+                types.reserveCapacity(typeNode.count)
                 for position in 0..<typeNode.count { readType(typeNode.element(at: position)) }
             } else {
                 readType(typeNode)

@@ -35,6 +35,11 @@ struct NodeRecord: Sendable {
     var start: UInt32
     /// Scalar: length in bytes. Sequence: element count. Mapping: twice the pair count.
     var length: UInt32
+}
+
+/// What the tree builder tracks per node to enforce its budgets; dropped once the document is built
+/// (kept in the document it made every node a third larger).
+struct NodeExtent {
     /// Number of nodes in the subtree with aliases expanded, saturating; 0 while a collection is open.
     var size: UInt32
     /// Collections nested in the subtree including this one, through aliases (0 for a scalar).

@@ -18,6 +18,8 @@ struct TreeBuilder {
     let limits: YAMLLimits
 
     var nodes: [NodeRecord] = []
+    /// Subtree size and height of each node, by index, for the alias and depth budgets.
+    var extents: [NodeExtent] = []
     var children: [UInt32] = []
     var scalars: [UInt8] = []
     var tags: [UInt32: String] = [:]
@@ -39,6 +41,7 @@ struct TreeBuilder {
         self.limits = limits
         // Rough shape of typical OpenAPI documents; arrays grow as needed.
         nodes.reserveCapacity(inputSize / 16 + 16)
+        extents.reserveCapacity(inputSize / 16 + 16)
         children.reserveCapacity(inputSize / 16 + 16)
         scalars.reserveCapacity(inputSize / 2 + 16)
         stack.reserveCapacity(64)
@@ -161,7 +164,8 @@ struct TreeBuilder {
             kind: .scalar, style: style, flags: 0,
             line: UInt32(truncatingIfNeeded: event.start_mark.line + 1),
             column: UInt32(truncatingIfNeeded: event.start_mark.column + 1),
-            start: UInt32(offset), length: UInt32(length), size: 1, height: 0))
+            start: UInt32(offset), length: UInt32(length)))
+        extents.append(NodeExtent(size: 1, height: 0))
         register(index, anchor: data.anchor, tag: data.tag)
         attach(index)
     }
@@ -178,7 +182,8 @@ struct TreeBuilder {
             kind: kind, style: flow ? .flow : .block, flags: 0,
             line: UInt32(truncatingIfNeeded: event.start_mark.line + 1),
             column: UInt32(truncatingIfNeeded: event.start_mark.column + 1),
-            start: 0, length: 0, size: 0, height: 0))
+            start: 0, length: 0))
+        extents.append(NodeExtent(size: 0, height: 0))
         register(index, anchor: anchor, tag: tag)
         stack.append(Frame(node: index, scratchBase: scratch.count))
     }
@@ -203,19 +208,18 @@ struct TreeBuilder {
     private mutating func close(_ index: UInt32, childrenFrom start: Int) {
         var size: UInt64 = 1
         var height: UInt32 = 0
-        nodes.withUnsafeBufferPointer { nodes in
+        extents.withUnsafeBufferPointer { extents in
             children.withUnsafeBufferPointer { children in
                 for position in start..<children.count {
-                    let record = nodes[Int(children[position])]
-                    size += UInt64(record.size)
-                    height = max(height, record.height)
+                    let extent = extents[Int(children[position])]
+                    size += UInt64(extent.size)
+                    height = max(height, extent.height)
                 }
             }
         }
         nodes[Int(index)].start = UInt32(start)
         nodes[Int(index)].length = UInt32(children.count - start)
-        nodes[Int(index)].size = UInt32(min(size, UInt64(UInt32.max)))
-        nodes[Int(index)].height = height + 1
+        extents[Int(index)] = NodeExtent(size: UInt32(min(size, UInt64(UInt32.max))), height: height + 1)
         attach(index)
     }
 
@@ -226,7 +230,7 @@ struct TreeBuilder {
             attachPlaceholder(event)
             return
         }
-        let record = nodes[Int(target)]
+        let record = extents[Int(target)]
         guard record.size > 0 else {
             diagnostics.error("alias '*\(name)' refers to a node that contains it (recursive alias)",
                               at: location(event.start_mark))
@@ -251,7 +255,8 @@ struct TreeBuilder {
             kind: .scalar, style: .plain, flags: 0,
             line: UInt32(truncatingIfNeeded: event.start_mark.line + 1),
             column: UInt32(truncatingIfNeeded: event.start_mark.column + 1),
-            start: UInt32(scalars.count), length: 0, size: 1, height: 0))
+            start: UInt32(scalars.count), length: 0))
+        extents.append(NodeExtent(size: 1, height: 0))
         attach(index)
     }
 
