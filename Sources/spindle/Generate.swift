@@ -39,6 +39,7 @@ struct Generate: ParsableCommand {
     var check = false
 
     func run() throws {
+        shareOneMallocHeapAcrossThreads()
         let start = ContinuousClock.now
         var templateSet = TemplateSet.builtIn
         if let templates {

@@ -163,10 +163,11 @@ func generate(_ spec: String, output: String?) {
     var stages: [(String, Double)] = []
     let front = buildModule(spec, stages: &stages)
     let module = front.module
+    // As the CLI does: hashed file by file after the trees and the model are gone (part of emit's time).
     let generated: [GeneratedFile] = stage("emit", &stages) {
         do {
             var files = try SwiftEmitter(
-                module: module, specHash: front.hash, accessLevel: front.config.accessLevel.rawValue
+                module: module, specHash: contentHash(ofFiles: front.fragments), accessLevel: front.config.accessLevel.rawValue
             ).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
             return files
@@ -188,7 +189,7 @@ func generate(_ spec: String, output: String?) {
 /// Read, tree, load+refs and IR stages; what they leave behind is released on return.
 func buildModule(
     _ spec: String, stages: inout [(String, Double)]
-) -> (module: IRModule, config: VendorConfig, hash: String, treeNodes: Int, inputBytes: Int, warnings: Int) {
+) -> (module: IRModule, config: VendorConfig, fragments: [String], treeNodes: Int, inputBytes: Int, warnings: Int) {
     let folder = isDirectory(spec) ? spec : (spec as NSString).deletingLastPathComponent
     let configFile = folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml"
     let hasConfig = FileManager.default.fileExists(atPath: configFile)
@@ -217,9 +218,7 @@ func buildModule(
     guard let api else { fail("no API loaded from \(spec)") }
     let module = stage("ir", &stages) { IRBuilder(api: api, loader: loader, config: config).build() }
     failOnErrors(loader)
-    // The hash of the spec's bytes, as the CLI computes it (it reads the files again for it).
-    let hash = contentHash(api.fragments.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } ?? [] })
-    return (module, config, hash, treeNodes, inputBytes, loader.diagnostics.diagnostics.count)
+    return (module, config, api.fragments, treeNodes, inputBytes, loader.diagnostics.diagnostics.count)
 }
 
 /// Scan and full load, paired round by round in one process (after one unmeasured warm-up pair).
@@ -298,6 +297,8 @@ func compare(_ left: String, _ right: String) {
     print("identical: \(a.count) files")
 }
 
+// As the CLI's `generate` does.
+shareOneMallocHeapAcrossThreads()
 let arguments = CommandLine.arguments.dropFirst()
 switch (arguments.first, arguments.count) {
 case ("scan", 2): scan(arguments[2])
