@@ -4,7 +4,8 @@ import SpindleYAML
 ///
 /// The schema parser asks every schema for some 50 keywords and a schema has a handful, so looking
 /// each keyword up by name (a scan of the keys per keyword) was most of reading a schema. Here each
-/// key is matched once against the keywords of its length, and a keyword's lookup is an array index.
+/// key is matched once against the keywords of its length into a bit set: asking for an absent keyword
+/// tests a bit, and only a present one is looked for again among the keys.
 struct SchemaKeys {
     /// Every keyword the parser reads, supported or not.
     enum Keyword: Int, CaseIterable {
