@@ -162,7 +162,7 @@ struct TypeContextBuilder: Sendable {
                     "index": index,
                     "escapedName": SwiftNaming.escaped(variant.swiftName),
                     "swiftType": spelling.spell(variant.type, in: type.path),
-                    "indirect": variant.needsIndirection,
+                    "indirect": variant.needsIndirection || storesOutOfLine(variant.type),
                     "requiredKeys": list(variant.requiredKeys),
                     "knownKeys": list(variant.knownKeys),
                     "hasDiscriminatorValues": !variant.discriminatorValues.isEmpty,
@@ -170,6 +170,22 @@ struct TypeContextBuilder: Sendable {
                 ]
             },
         ]
+    }
+}
+
+extension TypeContextBuilder {
+    /// Whether a union variant with this payload is an `indirect` case although no cycle requires it:
+    /// payloads that are generated structs or unions. Stripe's expandable fields are unions of an ID
+    /// and a whole API object; stored inline, each union embedded the object's entire graph by value
+    /// (over 4,000 flattened fields for some types), which was most of the generated module's build
+    /// time (code to copy, destroy and lay out those values) and made every copy of such a value large.
+    /// Boxed, a decoded object costs one allocation.
+    func storesOutOfLine(_ payload: IRTypeRef) -> Bool {
+        guard case .named(let path) = payload, let target = spelling.lookup(path) else { return false }
+        switch target.kind {
+        case .object, .union: return true
+        default: return false
+        }
     }
 }
 
