@@ -83,9 +83,35 @@ func readAll(_ paths: [String]) -> [String: [UInt8]] {
     return bytes
 }
 
+/// Prints the report as one line of JSON with sorted keys.
+///
+/// Written out by hand: `JSONSerialization` bridges through CoreFoundation, whose first use maps in
+/// 3.8 MiB of library pages, and the harness's own report would then set the process's peak memory.
 func printJSON(_ object: [String: Any]) {
-    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-    print(String(decoding: data, as: UTF8.self))
+    func encode(_ value: Any) -> String {
+        switch value {
+        case let text as String:
+            var escaped = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case _ where scalar.value < 0x20: escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return escaped + "\""
+        case let flag as Bool: return flag ? "true" : "false"
+        case let number as Int: return String(number)
+        case let number as Double: return number.isFinite ? "\(number)" : "null"
+        case let list as [Any]: return "[" + list.map(encode).joined(separator: ",") + "]"
+        case let map as [String: Any]:
+            return "{" + map.keys.sorted().map { encode($0) + ":" + encode(map[$0]!) }.joined(separator: ",") + "}"
+        default: fatalError("printJSON: unsupported value \(type(of: value))")
+        }
+    }
+    print(encode(object))
 }
 
 func stageObject(_ stages: [(String, Double)]) -> [String: Double] {
