@@ -11,6 +11,8 @@ Measurements
   stages      `spindle-gen generate SPEC DIR`: the same pipeline split with ContinuousClock in-process
               (read, YAML tree, load+refs, IR, emit, write), one process per run; `spindle-gen scan SPEC`:
               the bare libyaml event scan of the same bytes (the floor), its own process.
+  paired      `spindle-gen load SPEC ROUNDS`: scan and full load alternating in one process (the target's
+              ratio; medians of separate processes move by a quarter with the machine's drift).
   size        lines and bytes of the generated .swift files.
   compile     a scratch package per generator: clean `swift build` (debug) including the runtime
               packages, then the generated module alone (every generated file touched, deps built).
@@ -282,8 +284,15 @@ def bench_generation(spec, args, work):
         cli_module = os.path.join(spindle_out, module_dirs[0])
         identical = check(run_measured([args.spindle_gen, "compare", stages_out, cli_module]), "compare staged output with spindle CLI output")["stdout"].strip()
 
+    # The full load against the scan, paired round by round in one process: the machine's speed drifts by
+    # a quarter between the processes above, which moves a ratio of their medians as much as any change.
+    print(f"  [{name}] paired scan and full load", file=sys.stderr, flush=True)
+    paired = check(run_measured([args.spindle_gen, "load", spec["path"], str(args.load_rounds)], log=os.path.join(out, "load")), "spindle-gen load")
+    paired["json"] = json.loads(paired["stdout"])
+
     return {
         "runs": runs,
+        "paired": paired["json"],
         "identical": identical,
         "spindle_dir": stages_out,
         "sog_dir": sog_out,
@@ -477,6 +486,11 @@ def report_spec(spec, gen, comp, lines):
     lines.append(f"| write files | {fmt(write)} | |")
     lines.append(f"| **full load with refs (tree + model)** | {fmt(loaded)} | **{med(loaded) / m_scan:.2f}** |")
     lines.append(f"| **generation (tree + model + IR + emit)** | {fmt(pipeline)} | **{med(pipeline) / m_scan:.2f}** |")
+    paired = gen["paired"]
+    lines.append(
+        f"| **full load ÷ scan, paired in one process** ({paired['rounds']} rounds; scan {paired['scanMedianMs']:.3g} ms, "
+        f"tree {paired['treeMedianMs']:.3g} ms, full load {paired['loadMedianMs']:.3g} ms, medians) | | **{paired['ratioMedian']:.2f}** |"
+    )
     stage_rss = [r["maxrss_kib"] / 1024 for r in runs["stages"]]
     scan_rss = [r["maxrss_kib"] / 1024 for r in runs["scan"]]
     lines.append("")
@@ -487,6 +501,7 @@ def report_spec(spec, gen, comp, lines):
         "gen_speedup": ratio(med(sog_wall), med(sp_wall)),
         "gen_over_scan": med(pipeline) / m_scan,
         "load_over_scan": med(loaded) / m_scan,
+        "paired_load_over_scan": gen["paired"]["ratioMedian"],
         "mem_ratio": ratio(med(sp_rss), med(sog_rss)),
         "lines_ratio": ratio(ss["lines"], gs["lines"]),
     }
@@ -553,6 +568,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spec", action="append", default=[], help="NAME=SPEC[:SOG_DOC[+SOG_DOC...]] (SOG_DOC defaults to SPEC)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--load-rounds", type=int, default=31, help="rounds of the paired scan and full load")
     parser.add_argument("--compile", action="append", default=[], help="spec names whose outputs are compiled")
     parser.add_argument("--compile-runs", type=int, default=1)
     parser.add_argument("--compile-timeout", type=int, default=3600)
@@ -613,7 +629,10 @@ def main():
     for name, s in summaries.items():
         lines.append(f"| generation ≥ 10x faster than SOG (process wall) | {name} | {s['gen_speedup']:.1f}x | {'met' if s['gen_speedup'] >= 10 else 'MISSED'} |")
         lines.append(f"| generation ≤ 3x the bare scan | {name} | {s['gen_over_scan']:.2f}x | {'met' if s['gen_over_scan'] <= 3 else 'MISSED'} |")
-        lines.append(f"| full load with refs ≤ 2x the bare scan | {name} | {s['load_over_scan']:.2f}x | {'met' if s['load_over_scan'] <= 2 else 'MISSED'} |")
+        lines.append(
+            f"| full load with refs ≤ 2x the bare scan (paired in one process; separate processes: {s['load_over_scan']:.2f}x) "
+            f"| {name} | {s['paired_load_over_scan']:.2f}x | {'met' if s['paired_load_over_scan'] <= 2 else 'MISSED'} |"
+        )
         lines.append(f"| generation peak memory ≤ 1/4 SOG's | {name} | {s['mem_ratio']:.3f} | {'met' if s['mem_ratio'] <= 0.25 else 'MISSED'} |")
         lines.append(f"| generated lines ≤ 1/2 SOG's | {name} | {s['lines_ratio']:.2f} | {'met' if s['lines_ratio'] <= 0.5 else 'MISSED'} |")
         for phase in ("clean", "module"):
