@@ -256,7 +256,7 @@ import Testing
             ("maxProperties", "11", { $0.maxProperties == 11 }),
         ]
         let schemas = keywords.enumerated().map { "    S\($0.offset):\n      type: \"integer\"\n      \($0.element.key): \($0.element.value)" }
-        let loaded = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schemas.joined(separator: "\n"))
+        let loaded = load(schemas: schemas)
         #expect(loaded.diagnostics == [])
         for (offset, keyword) in keywords.enumerated() {
             let schema = try loaded.schema("S\(offset)")
@@ -264,7 +264,7 @@ import Testing
             #expect(!schema.constraints.isEmpty, "\(keyword.key)")
             #expect(schema.types == [.integer])
         }
-        let plain = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    P:\n      type: [string, 'null']")
+        let plain = load(schemas: ["    P:\n      type: [string, 'null']"])
         #expect(try plain.schema("P").constraints.isEmpty)
         #expect(try plain.schema("P").types == [.string, .null])
     }

@@ -262,9 +262,7 @@ import Testing
         // Chains shorter than 16 links are checked for cycles by a scan, longer ones with a set: both ways
         // must find the cycle, once.
         let links = (0..<length).map { "    C\($0): {$ref: '#/components/schemas/C\(($0 + 1) % length)'}" }
-        let loaded = load(
-            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
-                + "    Entry: {$ref: '#/components/schemas/C0'}\n" + links.joined(separator: "\n"))
+        let loaded = load(schemas: ["    Entry: {$ref: '#/components/schemas/C0'}"] + links, openAPI: "3.0.3")
         #expect(loaded.diagnostics.count == 1)
         #expect(loaded.diagnostics.first?.contains("error: reference cycle:") == true)
         #expect(loaded.loader.resolve(try loaded.schema("Entry")) == nil)

@@ -51,3 +51,9 @@ func load(_ files: [String: String], fragments: [String] = ["api.yaml"]) -> Load
 func load(_ text: String) -> Loaded {
     load(["api.yaml": text])
 }
+
+/// Loads one document whose `components.schemas` are `schemas`, each entry written as it appears under
+/// `schemas:` (indented by four spaces), for tests that generate many schemas.
+func load(schemas: [String], openAPI: String = "3.1.0") -> Loaded {
+    load("openapi: \(openAPI)\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schemas.joined(separator: "\n"))
+}
