@@ -58,15 +58,13 @@ public struct IRProperty: Sendable {
     public var constValue: Literal?
     /// Validation keywords of the property's schema.
     public var constraints: Constraints {
-        get { constraintsBox?.constraints ?? Constraints() }
-        set { constraintsBox = newValue.isEmpty ? nil : ConstraintsBox(newValue) }
+        get { storedConstraints.constraints }
+        set { storedConstraints = Constraints.Boxed(newValue) }
     }
     /// The property closes a cycle of direct containment and must be stored indirectly.
     public var needsIndirection: Bool
 
-    // Boxed, and only when some keyword is set: inline, the constraints were a third of every property
-    // and most properties have none.
-    private var constraintsBox: ConstraintsBox?
+    private var storedConstraints: Constraints.Boxed
 
     init(
         jsonName: String, swiftName: String, type: IRTypeRef, presence: IRPresence, description: String?,
@@ -84,14 +82,8 @@ public struct IRProperty: Sendable {
         self.defaultValue = defaultValue
         self.constValue = constValue
         self.needsIndirection = needsIndirection
-        self.constraints = constraints
+        storedConstraints = Constraints.Boxed(constraints)
     }
-}
-
-/// A property's validation keywords, kept apart from it.
-private final class ConstraintsBox: Sendable {
-    let constraints: Constraints
-    init(_ constraints: Constraints) { self.constraints = constraints }
 }
 
 /// An open enum of string or integer values.

@@ -8,23 +8,10 @@ public enum JSONType: String, Hashable, Sendable, CaseIterable {
 extension JSONType {
     /// The type a scalar names, matched on its bytes without making a `String`; `nil` for anything else.
     init?(matching node: YAMLNode) {
-        // Case by case: `allCases` builds an array on every use.
-        if node.scalarEquals("string") {
-            self = .string
-        } else if node.scalarEquals("object") {
-            self = .object
-        } else if node.scalarEquals("integer") {
-            self = .integer
-        } else if node.scalarEquals("array") {
-            self = .array
-        } else if node.scalarEquals("boolean") {
-            self = .boolean
-        } else if node.scalarEquals("number") {
-            self = .number
-        } else if node.scalarEquals("null") {
-            self = .null
-        } else {
-            return nil
-        }
+        guard let type = Self.cases.first(where: { node.hasScalar($0.rawValue) }) else { return nil }
+        self = type
     }
+
+    // Kept: `allCases` builds a new array on every use, and every schema's `type` is matched.
+    private static let cases = allCases
 }

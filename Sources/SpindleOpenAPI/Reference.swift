@@ -10,7 +10,7 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
     /// Where the `$ref` appears.
     public var location: SourceLocation
     /// The text as written; `nil` for a place nobody wrote as a reference.
-    private var writtenText: String?
+    private let writtenText: String?
 
     /// A reference written as `text`.
     public init(file: String, pointer: JSONPointer, text: String, location: SourceLocation) {
@@ -25,14 +25,12 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
     public init(file: String, pointer: JSONPointer, location: SourceLocation) {
         self.file = file
         self.pointer = pointer
+        self.writtenText = nil
         self.location = location
     }
 
     /// The text of the `$ref` as written (`#pointer` for an origin).
-    public var text: String {
-        get { writtenText ?? "#\(pointer)" }
-        set { writtenText = newValue }
-    }
+    public var text: String { writtenText ?? "#\(pointer)" }
 
     /// The target as `file#pointer`, the identity of what the reference denotes.
     public var target: String { "\(file)#\(pointer)" }

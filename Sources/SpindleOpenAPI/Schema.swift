@@ -41,10 +41,8 @@ public final class Schema: Sendable {
     public var allOf: [Schema] { rare?.allOf ?? [] }
     public var discriminator: Discriminator? { rare?.discriminator }
     /// Validation keywords (all unset for most schemas).
-    public var constraints: Constraints { storedConstraints?.constraints ?? Constraints() }
-    /// Boxed, and only when some keyword is set: thirteen optional fields inline made every schema
-    /// some 200 bytes larger.
-    private let storedConstraints: ConstraintsStorage?
+    public var constraints: Constraints { storedConstraints.constraints }
+    private let storedConstraints: Constraints.Boxed
     /// `x-` extensions.
     public var extensions: [String: YAMLNode] { rare?.extensions ?? [:] }
     /// The keywords few schemas have, boxed together and only when one is set: inline, they and the
@@ -76,7 +74,7 @@ public final class Schema: Sendable {
         self.required = required
         self.additionalProperties = additionalProperties
         self.items = items
-        storedConstraints = constraints.isEmpty ? nil : ConstraintsStorage(constraints)
+        storedConstraints = Constraints.Boxed(constraints)
         let hasRare = title != nil || constValue != nil || defaultValue != nil || !oneOf.isEmpty || !anyOf.isEmpty
             || !allOf.isEmpty || discriminator != nil || !extensions.isEmpty
         rare = hasRare
@@ -154,12 +152,6 @@ private final class RareKeywords: Sendable {
     }
 }
 
-/// A schema's validation keywords, kept apart from the schema and only when some are set.
-private final class ConstraintsStorage: Sendable {
-    let constraints: Constraints
-    init(_ constraints: Constraints) { self.constraints = constraints }
-}
-
 /// Validation keywords, kept as data for documentation and runtime checks.
 public struct Constraints: Sendable, Hashable {
     public var minimum: Double?
@@ -184,5 +176,25 @@ public struct Constraints: Sendable, Hashable {
         minimum == nil && maximum == nil && exclusiveMinimum == nil && exclusiveMaximum == nil && multipleOf == nil
             && minLength == nil && maxLength == nil && pattern == nil && minItems == nil && maxItems == nil
             && !uniqueItems && minProperties == nil && maxProperties == nil
+    }
+}
+
+extension Constraints {
+    /// Constraints stored out of line, and not at all when none is set: most schemas and properties have
+    /// none, and thirteen optional fields inline made each of them some 200 bytes larger.
+    public struct Boxed: Sendable {
+        private let box: Box?
+
+        public init(_ constraints: Constraints) {
+            box = constraints.isEmpty ? nil : Box(constraints)
+        }
+
+        /// The constraints (all unset when none was stored).
+        public var constraints: Constraints { box?.constraints ?? Constraints() }
+
+        private final class Box: Sendable {
+            let constraints: Constraints
+            init(_ constraints: Constraints) { self.constraints = constraints }
+        }
     }
 }

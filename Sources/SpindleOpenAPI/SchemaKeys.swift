@@ -85,7 +85,7 @@ struct SchemaKeys {
         static let byLength: [[(keyword: Keyword, bytes: [UInt8])]] = {
             var table = [[(keyword: Keyword, bytes: [UInt8])]](repeating: [], count: 32)
             for keyword in allCases {
-                let bytes = Array(keyword.spelling.utf8)
+                let bytes = spellingBytes[keyword.rawValue]
                 table[bytes.count].append((keyword, bytes))
             }
             return table

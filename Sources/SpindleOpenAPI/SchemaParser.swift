@@ -28,27 +28,22 @@ struct SchemaParser {
             ref = loader.reference(text, in: origin.file, at: refNode.location)
         }
 
-        var types: [JSONType] = []
-        func readType(_ nameNode: YAMLNode) {
+        func readType(_ nameNode: YAMLNode) -> JSONType? {
             // Matched on bytes: making a string of every `type` and looking it up cost a tenth of reading schemas.
-            if let type = JSONType(matching: nameNode) {
-                if types.isEmpty { types = [type] } else { types.append(type) }
-                return
-            }
-            guard let name = reader.string(nameNode, "type") else { return }
-            if let type = JSONType(rawValue: name) {
-                types.append(type)
-            } else {
+            if let type = JSONType(matching: nameNode) { return type }
+            if let name = reader.string(nameNode, "type") {
                 loader.report(.error("unknown type '\(name)'; expected one of \(Self.knownTypes.sorted().joined(separator: ", "))", at: nameNode.location))
             }
+            return nil
         }
+        // Built at their exact size (an array literal for the usual single type): appending to an empty
+        // array over-allocates, and there is a list per schema.
+        var types: [JSONType] = []
         if let typeNode = keys[.type] {
             if typeNode.kind == .sequence {
-                // Exact capacity: growing from empty over-allocates, and there is a list per schema.
-                types.reserveCapacity(typeNode.count)
-                for position in 0..<typeNode.count { readType(typeNode.element(at: position)) }
-            } else {
-                readType(typeNode)
+                types = (0..<typeNode.count).compactMap { readType(typeNode.element(at: $0)) }
+            } else if let type = readType(typeNode) {
+                types = [type]
             }
         }
 
@@ -83,8 +78,7 @@ struct SchemaParser {
         let items = keys[.items].map { child($0, origin.pointer.appending("items")) }
 
         func list(_ keyword: SchemaKeys.Keyword) -> [Schema] {
-            guard let listNode = keys[keyword] else { return [] }
-            guard let sequence = reader.sequenceNode(listNode, keyword.spelling) else { return [] }
+            guard let sequence = reader.sequenceNode(keys[keyword], keyword.spelling) else { return [] }
             let base = origin.pointer.appending(keyword.spelling)
             var schemas: [Schema] = []
             schemas.reserveCapacity(sequence.count)

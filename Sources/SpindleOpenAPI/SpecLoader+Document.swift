@@ -31,7 +31,6 @@ extension SpecLoader {
             report(.error("OpenAPI version '\(version)' is not supported; expected 3.0.x or 3.1.x", at: versionNode.location))
             return nil
         }
-        let reader = NodeReader(report: report)
         let info = reader.mapping(root["info"], "info")
         if info == nil { report(.error("missing 'info' object", at: root.location)) }
         for keyword in ["webhooks", "callbacks"] {

@@ -163,8 +163,7 @@ public final class SpecLoader {
                 current = end
                 break
             }
-            let isInChain = chain.count < setThreshold ? chain.contains(ref) : inChain.contains(ref)
-            if isInChain, let start = chain.firstIndex(of: ref) {
+            if chain.count < setThreshold || inChain.contains(ref), let start = chain.firstIndex(of: ref) {
                 // One error per cycle, whichever member it is entered from.
                 let cycle = chain[start...]
                 if reportedCycles.isDisjoint(with: cycle) {

@@ -230,19 +230,19 @@ struct TreeBuilder {
             attachPlaceholder(event)
             return
         }
-        let record = extents[Int(target)]
-        guard record.size > 0 else {
+        let extent = extents[Int(target)]
+        guard extent.size > 0 else {
             diagnostics.error("alias '*\(name)' refers to a node that contains it (recursive alias)",
                               at: location(event.start_mark))
             attachPlaceholder(event)
             return
         }
-        aliasTotal += Int(record.size)
-        if aliasTotal > limits.maxAliasExpansion || record.size == UInt32.max {
+        aliasTotal += Int(extent.size)
+        if aliasTotal > limits.maxAliasExpansion || extent.size == UInt32.max {
             try fatal("alias expansion exceeds the budget of \(limits.maxAliasExpansion) nodes (possible 'billion laughs' document)",
                   event.start_mark)
         }
-        if stack.count + Int(record.height) > limits.maxDepth {
+        if stack.count + Int(extent.height) > limits.maxDepth {
             try fatal("nesting depth exceeds the limit of \(limits.maxDepth) (through alias '*\(name)')", event.start_mark)
         }
         attach(target)

@@ -57,22 +57,15 @@ extension YAMLNode {
         return record.kind == .scalar && record.style != .plain
     }
 
-    /// Whether the node is a scalar whose text is exactly `literal`, compared on bytes without making a
-    /// `String` (readers match keywords such as a schema's `type` on every schema).
-    public func scalarEquals(_ literal: StaticString) -> Bool {
-        let record = record
-        guard record.kind == .scalar, Int(record.length) == literal.utf8CodeUnitCount else { return false }
-        return document.withBytes(of: record) { ScalarSyntax.matches($0, literal) }
-    }
-
     /// Whether the node is a scalar whose text is exactly `text`, compared without allocating.
     public func hasScalar(_ text: String) -> Bool {
         let record = record
-        guard record.kind == .scalar else { return false }
+        // Lengths first (a native string knows its UTF-8 count): most candidates differ there.
+        guard record.kind == .scalar, Int(record.length) == text.utf8.count else { return false }
         var text = text
         return text.withUTF8 { wanted in
             document.withBytes(of: record) { bytes in
-                bytes.count == wanted.count && bytesEqual(bytes.baseAddress, 0, wanted.baseAddress, wanted.count)
+                bytesEqual(bytes.baseAddress, 0, wanted.baseAddress, wanted.count)
             }
         }
     }

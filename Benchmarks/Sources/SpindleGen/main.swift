@@ -90,18 +90,7 @@ func readAll(_ paths: [String]) -> [String: [UInt8]] {
 func printJSON(_ object: [String: Any]) {
     func encode(_ value: Any) -> String {
         switch value {
-        case let text as String:
-            var escaped = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case _ where scalar.value < 0x20: escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                default: escaped.unicodeScalars.append(scalar)
-                }
-            }
-            return escaped + "\""
+        case let text as String: return ExampleJSON.quoted(text)
         case let flag as Bool: return flag ? "true" : "false"
         case let number as Int: return String(number)
         case let number as Double: return number.isFinite ? "\(number)" : "null"
