@@ -39,11 +39,44 @@ public struct APISurface: Codable, Equatable, Sendable {
     /// The file name of the surface beside the generated code.
     public static let fileName = "spindle-surface.json"
 
-    /// Deterministic JSON: sorted keys, one member per line, for readable diffs.
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    /// Deterministic JSON: sorted keys, one member per line, for readable diffs. The layout is
+    /// `JSONEncoder`'s with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`.
+    public func json() -> String {
+        var json = PrettyJSONWriter()
+        json.object { json in
+            json.member("module") { $0.string(module) }
+            json.member("names") { json in
+                json.object { json in
+                    json.member("operations") { $0.object(names.operations) { $0.string($1) } }
+                    json.member("types") { $0.object(names.types) { $0.array($1) } }
+                }
+            }
+            json.member("operations") {
+                $0.object(operations) { json, operation in
+                    json.object { json in
+                        json.member("method") { $0.string(operation.method) }
+                        json.member("parameters") { $0.object(operation.parameters) { $0.string($1) } }
+                        json.member("path") { $0.string(operation.path) }
+                        json.member("returns") { $0.string(operation.returns) }
+                    }
+                }
+            }
+            json.member("types") {
+                $0.object(types) { json, type in
+                    json.object { json in
+                        if let cases = type.cases { json.member("cases") { $0.object(cases) { $0.string($1) } } }
+                        json.member("kind") { $0.string(type.kind) }
+                        if let properties = type.properties {
+                            json.member("properties") { $0.object(properties) { $0.string($1) } }
+                        }
+                        if let target = type.target { json.member("target") { $0.string(target) } }
+                        if let values = type.values { json.member("values") { $0.array(values) } }
+                    }
+                }
+            }
+            json.member("version") { $0.string(version) }
+        }
+        return json.text + "\n"
     }
 
     /// Reads the surface stored in a generated module folder, if there is one.

@@ -52,7 +52,7 @@ public struct VendorGenerator {
         let hash = contentHash(ofFiles: front.fragments)
         do {
             var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel).render()
-            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
+            files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
             return Output(module: module, files: files, diagnostics: front.diagnostics)
         } catch {
             return Output(module: nil, files: [], diagnostics: front.diagnostics + [.error("\(error)", at: nil)])

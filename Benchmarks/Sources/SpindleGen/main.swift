@@ -184,7 +184,7 @@ func generate(_ spec: String, output: String?) {
             var files = try SwiftEmitter(
                 module: module, specHash: contentHash(ofFiles: front.fragments), accessLevel: front.config.accessLevel.rawValue
             ).render()
-            files.append(GeneratedFile(path: APISurface.fileName, contents: try APISurface(module: module).json()))
+            files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
             return files
         } catch {
             fail("emit: \(error)")
