@@ -1,16 +1,32 @@
 import SpindleIR
 
 /// Operations grouped by resource path, so call sites read `client.customers.integrations.list()`.
-struct ResourceTree {
-    final class Node {
+struct ResourceTree: Sendable {
+    /// A resource: its operations and its sub-resources, sorted by name. A value, so that resource
+    /// files can be rendered concurrently.
+    struct Node: Sendable {
         let path: [String]
         let clientName: String
-        var children: [Node] = []
-        var operations: [IROperation] = []
+        let children: [Node]
+        let operations: [IROperation]
 
-        init(path: [String], clientName: String) {
+        /// The node at `path` for `operations`, whose resource paths all start with `path`.
+        init(path: [String], operations: [IROperation], clientName: String) {
+            var own: [IROperation] = []
+            var byChild: [String: [IROperation]] = [:]
+            for operation in operations {
+                if operation.resource.count == path.count {
+                    own.append(operation)
+                } else {
+                    byChild[operation.resource[path.count], default: []].append(operation)
+                }
+            }
             self.path = path
             self.clientName = clientName
+            self.operations = own
+            self.children = byChild.keys.sorted().map {
+                Node(path: path + [$0], operations: byChild[$0]!, clientName: clientName)
+            }
         }
 
         /// `CustomersAPI` for the `customers` resource.
@@ -34,20 +50,6 @@ struct ResourceTree {
     let root: Node
 
     init(operations: [IROperation], clientName: String) {
-        root = Node(path: [], clientName: clientName)
-        for operation in operations {
-            var node = root
-            for segment in operation.resource {
-                if let child = node.children.first(where: { $0.path.last == segment }) {
-                    node = child
-                } else {
-                    let child = Node(path: node.path + [segment], clientName: clientName)
-                    node.children.append(child)
-                    node.children.sort { $0.path.last! < $1.path.last! }
-                    node = child
-                }
-            }
-            node.operations.append(operation)
-        }
+        root = Node(path: [], operations: operations, clientName: clientName)
     }
 }

@@ -7,7 +7,7 @@ import SpindleOpenAPI
 ///
 /// Output is deterministic: files and their contents depend only on the IR, the templates and
 /// the spec hash, never on dictionary order, time or machine.
-public struct SwiftEmitter {
+public struct SwiftEmitter: Sendable {
     let module: IRModule
     let templates: TemplateSet
     let specHash: String
@@ -81,17 +81,6 @@ public struct SwiftEmitter {
             context["nested"] = try type.nested.map { indented(try renderType($0)) }
             return trimmingLineBreaks(try render("type", context))
         }
-        // Type files are independent of each other and rendering them is most of the work, so they are
-        // rendered on every core; each lands at its own index, so the output does not depend on timing.
-        let typeFiles = ConcurrentResults<GeneratedFile>(count: module.types.count)
-        DispatchQueue.concurrentPerform(iterations: module.types.count) { index in
-            let type = module.types[index]
-            typeFiles.set(index) {
-                GeneratedFile(path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)]))
-            }
-        }
-        var files = try typeFiles.values()
-
         let errorCases = ErrorBodyCases(operations: module.operations)
         let errorDecoders = errorCases.decoders(for: module.operations)
         let errorName = module.moduleName + "Error"
@@ -101,18 +90,19 @@ public struct SwiftEmitter {
             spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
             errorDecoders: errorDecoders.byOperation, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
 
-        func renderOperations(_ list: [IROperation]) throws -> [String] {
+        @Sendable func renderOperations(_ list: [IROperation]) throws -> [String] {
             try list.map { indented(trimmingLineBreaks(try render("operation", operations.context(for: $0)))) }
         }
         let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
-        files.append(
+        let clientFile = { @Sendable in
             GeneratedFile(
                 path: "\(module.clientName).swift",
                 contents: try renderFile(
                     "client",
-                    clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
-                    version: "\(module.version), spec hash \(specHash)")))
-        files.append(
+                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
+                    version: "\(module.version), spec hash \(specHash)"))
+        }
+        let errorsFile = { @Sendable in
             GeneratedFile(
                 path: "\(errorName).swift",
                 contents: try renderFile(
@@ -135,8 +125,9 @@ public struct SwiftEmitter {
                                 "cases": decoder.cases.map { ["pattern": $0.pattern, "caseName": $0.caseName] },
                             ]
                         },
-                    ])))
-        for resource in tree.root.children {
+                    ]))
+        }
+        @Sendable func resourceFile(_ resource: ResourceTree.Node) throws -> GeneratedFile {
             let flattened = try resource.flattened().map { node -> [String: Any] in
                 [
                     "access": access,
@@ -149,9 +140,29 @@ public struct SwiftEmitter {
                     "operations": try renderOperations(node.operations),
                 ]
             }
-            files.append(
-                GeneratedFile(path: "Resources/\(resource.typeName).swift", contents: try renderFile("resource-file", ["resources": flattened])))
+            return GeneratedFile(path: "Resources/\(resource.typeName).swift", contents: try renderFile("resource-file", ["resources": flattened]))
         }
+
+        // Every file is independent of the others, so they are rendered on every core; each lands at its
+        // own index, so the output does not depend on timing. Resource files, each holding many operations,
+        // come first, so that no large job starts last while the other cores have run out of work.
+        let resources = tree.root.children
+        let jobCount = 2 + resources.count + module.types.count
+        let results = ConcurrentResults<GeneratedFile>(count: jobCount)
+        DispatchQueue.concurrentPerform(iterations: jobCount) { index in
+            results.set(index) {
+                switch index {
+                case 0: return try clientFile()
+                case 1: return try errorsFile()
+                case ..<(2 + resources.count): return try resourceFile(resources[index - 2])
+                default:
+                    let type = module.types[index - 2 - resources.count]
+                    return GeneratedFile(
+                        path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)]))
+                }
+            }
+        }
+        let files = try results.values()
         return files.sorted { $0.path < $1.path }
     }
 
