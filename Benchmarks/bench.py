@@ -11,8 +11,9 @@ Measurements
   stages      `spindle-gen generate SPEC DIR`: the same pipeline split with ContinuousClock in-process
               (read, YAML tree, load+refs, IR, emit, write), one process per run; `spindle-gen scan SPEC`:
               the bare libyaml event scan of the same bytes (the floor), its own process.
-  paired      `spindle-gen load SPEC ROUNDS`: scan and full load alternating in one process (the target's
-              ratio; medians of separate processes move by a quarter with the machine's drift).
+  paired      `spindle-gen load SPEC ROUNDS`: scan and full load alternating in one process, and `spindle-gen
+              pipeline SPEC ROUNDS`: scan and whole generation alternating (the targets' ratios; medians of
+              separate processes move by a quarter with the machine's drift).
   size        lines and bytes of the generated .swift files.
   compile     a scratch package per generator: clean `swift build` (debug) including the runtime
               packages, then the generated module alone (every generated file touched, deps built).
@@ -289,10 +290,16 @@ def bench_generation(spec, args, work):
     print(f"  [{name}] paired scan and full load", file=sys.stderr, flush=True)
     paired = check(run_measured([args.spindle_gen, "load", spec["path"], str(args.load_rounds)], log=os.path.join(out, "load")), "spindle-gen load")
     paired["json"] = json.loads(paired["stdout"])
+    print(f"  [{name}] paired scan and whole generation", file=sys.stderr, flush=True)
+    pipeline = check(
+        run_measured([args.spindle_gen, "pipeline", spec["path"], str(args.pipeline_rounds)], log=os.path.join(out, "pipeline")),
+        "spindle-gen pipeline")
+    pipeline["json"] = json.loads(pipeline["stdout"])
 
     return {
         "runs": runs,
         "paired": paired["json"],
+        "paired_generation": pipeline["json"],
         "identical": identical,
         "spindle_dir": stages_out,
         "sog_dir": sog_out,
@@ -491,6 +498,12 @@ def report_spec(spec, gen, comp, lines):
         f"| **full load ÷ scan, paired in one process** ({paired['rounds']} rounds; scan {paired['scanMedianMs']:.3g} ms, "
         f"tree {paired['treeMedianMs']:.3g} ms, full load {paired['loadMedianMs']:.3g} ms, medians) | | **{paired['ratioMedian']:.2f}** |"
     )
+    whole = gen["paired_generation"]
+    per_stage = ", ".join(f"{stage} {whole['stageRatioMedians'][stage]:.2f}" for stage in ("tree", "load+refs", "ir", "emit"))
+    lines.append(
+        f"| **generation ÷ scan, paired in one process** ({whole['rounds']} rounds; scan {whole['scanMedianMs']:.3g} ms, "
+        f"generation {whole['generationMedianMs']:.4g} ms, medians; × scan by stage: {per_stage}) | | **{whole['ratioMedian']:.2f}** |"
+    )
     stage_rss = [r["maxrss_kib"] / 1024 for r in runs["stages"]]
     scan_rss = [r["maxrss_kib"] / 1024 for r in runs["scan"]]
     lines.append("")
@@ -500,6 +513,7 @@ def report_spec(spec, gen, comp, lines):
     summary = {
         "gen_speedup": ratio(med(sog_wall), med(sp_wall)),
         "gen_over_scan": med(pipeline) / m_scan,
+        "paired_gen_over_scan": gen["paired_generation"]["ratioMedian"],
         "load_over_scan": med(loaded) / m_scan,
         "paired_load_over_scan": gen["paired"]["ratioMedian"],
         "mem_ratio": ratio(med(sp_rss), med(sog_rss)),
@@ -569,6 +583,7 @@ def main():
     parser.add_argument("--spec", action="append", default=[], help="NAME=SPEC[:SOG_DOC[+SOG_DOC...]] (SOG_DOC defaults to SPEC)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--load-rounds", type=int, default=31, help="rounds of the paired scan and full load")
+    parser.add_argument("--pipeline-rounds", type=int, default=11, help="rounds of the paired scan and whole generation")
     parser.add_argument("--compile", action="append", default=[], help="spec names whose outputs are compiled")
     parser.add_argument("--compile-runs", type=int, default=1)
     parser.add_argument("--compile-timeout", type=int, default=3600)
@@ -628,7 +643,10 @@ def main():
     lines.append("| --- | --- | ---: | :---: |")
     for name, s in summaries.items():
         lines.append(f"| generation ≥ 10x faster than SOG (process wall) | {name} | {s['gen_speedup']:.1f}x | {'met' if s['gen_speedup'] >= 10 else 'MISSED'} |")
-        lines.append(f"| generation ≤ 3x the bare scan | {name} | {s['gen_over_scan']:.2f}x | {'met' if s['gen_over_scan'] <= 3 else 'MISSED'} |")
+        lines.append(
+            f"| generation ≤ 3x the bare scan (paired in one process; separate processes: {s['gen_over_scan']:.2f}x) "
+            f"| {name} | {s['paired_gen_over_scan']:.2f}x | {'met' if s['paired_gen_over_scan'] <= 3 else 'MISSED'} |"
+        )
         lines.append(
             f"| full load with refs ≤ 2x the bare scan (paired in one process; separate processes: {s['load_over_scan']:.2f}x) "
             f"| {name} | {s['paired_load_over_scan']:.2f}x | {'met' if s['paired_load_over_scan'] <= 2 else 'MISSED'} |"

@@ -8,6 +8,8 @@
 //   spindle-gen load SPEC ROUNDS           ROUNDS pairs in one process, each a bare scan then a full load (YAML tree,
 //                                          model, every $ref resolved) with a fresh loader: the pairs see the same
 //                                          machine state, so their ratio holds on a machine whose speed drifts
+//   spindle-gen pipeline SPEC ROUNDS       the same pairing for a bare scan and a whole generation (tree, model, IR,
+//                                          emit; nothing written)
 //
 // SPEC is a document or a folder of documents (merged, as `spindle generate` does). Each mode prints
 // one JSON object on stdout: milliseconds per stage, counts, and the process's peak RSS (VmHWM, KiB).
@@ -179,17 +181,7 @@ func generate(_ spec: String, output: String?) {
     let front = buildModule(spec, stages: &stages)
     let module = front.module
     // As the CLI does: hashed file by file after the trees and the model are gone (part of emit's time).
-    let generated: [GeneratedFile] = stage("emit", &stages) {
-        do {
-            var files = try SwiftEmitter(
-                module: module, specHash: contentHash(ofFiles: front.fragments), accessLevel: front.config.accessLevel.rawValue
-            ).render()
-            files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
-            return files
-        } catch {
-            fail("emit: \(error)")
-        }
-    }
+    let generated = stage("emit", &stages) { emit(module, config: front.config, fragments: front.fragments) }
     if let output { stage("write", &stages) { write(generated, to: output) } }
     let size = outputSize(generated)
     printJSON([
@@ -269,15 +261,68 @@ func loadPairs(_ spec: String, rounds: Int) {
         withExtendedLifetime((loader, api)) {}
     }
     let ratios = zip(loads, scans).map { $0 / $1 }
-    func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
     printJSON([
         "mode": "load", "rounds": rounds, "scanMs": scans, "loadMs": loads, "treeMs": trees, "treeMedianMs": median(trees),
         "scanMedianMs": median(scans), "loadMedianMs": median(loads), "scanMinMs": scans.min()!, "loadMinMs": loads.min()!,
         "ratioMedian": median(ratios), "ratioOfMins": loads.min()! / scans.min()!, "peakRSSKiB": peakRSSKiB(),
     ])
+}
+
+/// The emit stage: the files `VendorGenerator` writes, the API surface included.
+func emit(_ module: IRModule, config: VendorConfig, fragments: [String]) -> [GeneratedFile] {
+    do {
+        var files = try SwiftEmitter(
+            module: module, specHash: contentHash(ofFiles: fragments), accessLevel: config.accessLevel.rawValue
+        ).render()
+        files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
+        return files
+    } catch {
+        fail("emit: \(error)")
+    }
+}
+
+/// Scan and whole generation (tree, model, IR, emit; nothing written), paired round by round in one
+/// process after one unmeasured warm-up pair, as `loadPairs` pairs the full load.
+func generationPairs(_ spec: String, rounds: Int) {
+    let files = candidateFiles(spec)
+    let bytes = readAll(files)
+    func scanOnce() -> Double {
+        let start = clock.now
+        _ = scanEvents(files, bytes)
+        return milliseconds(start.duration(to: clock.now))
+    }
+    /// Milliseconds per stage of one generation, reading excluded.
+    func generateOnce() -> [String: Double] {
+        var stages: [(String, Double)] = []
+        let front = buildModule(spec, stages: &stages)
+        let files = stage("emit", &stages) { emit(front.module, config: front.config, fragments: front.fragments) }
+        withExtendedLifetime(files) {}
+        return Dictionary(stages.filter { $0.0 != "read" }, uniquingKeysWith: +)
+    }
+    _ = scanOnce()
+    _ = generateOnce()
+    var scans: [Double] = []
+    var generations: [[String: Double]] = []
+    for _ in 0..<rounds {
+        scans.append(scanOnce())
+        generations.append(generateOnce())
+    }
+    let totals = generations.map { $0.values.reduce(0, +) }
+    let stageNames = ["tree", "load+refs", "ir", "emit"]
+    printJSON([
+        "mode": "pipeline", "rounds": rounds, "scanMs": scans, "generationMs": totals,
+        "scanMedianMs": median(scans), "generationMedianMs": median(totals),
+        "ratioMedian": median(zip(totals, scans).map { $0 / $1 }),
+        "stageRatioMedians": Dictionary(uniqueKeysWithValues: stageNames.map { name in
+            (name, median(zip(generations, scans).map { ($0[name] ?? 0) / $1 }))
+        }),
+        "peakRSSKiB": peakRSSKiB(),
+    ])
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 /// The public entry point, unsplit: what `spindle generate --spec SPEC` runs.
@@ -321,9 +366,9 @@ case ("generate", 2): generate(arguments[2], output: nil)
 case ("generate", 3): generate(arguments[2], output: arguments[3])
 case ("vendor", 3): vendor(arguments[2], output: arguments[3])
 case ("compare", 3): compare(arguments[2], arguments[3])
-case ("load", 3):
+case ("load", 3), ("pipeline", 3):
     guard let rounds = Int(arguments[3]), rounds > 0 else { fail("ROUNDS must be a positive number") }
-    loadPairs(arguments[2], rounds: rounds)
+    arguments.first == "load" ? loadPairs(arguments[2], rounds: rounds) : generationPairs(arguments[2], rounds: rounds)
 default:
-    fail("usage: spindle-gen scan SPEC | generate SPEC [OUTDIR] | vendor SPEC OUTDIR | compare DIR1 DIR2 | load SPEC ROUNDS")
+    fail("usage: spindle-gen scan SPEC | generate SPEC [OUTDIR] | vendor SPEC OUTDIR | compare DIR1 DIR2 | load|pipeline SPEC ROUNDS")
 }
