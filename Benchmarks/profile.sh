@@ -67,4 +67,28 @@ done
 echo
 echo "== callers of Foundation's replacingOccurrences / trimmingCharacters (whole run)"
 callgrind_annotate --tree=caller --inclusive=yes "$out/all.cg" |
-    grep -B14 -E '\*  .*(replacingOccurrences2of4with7options|trimmingCharacters2inSSAA12CharacterSetV_tF \[)' | cut -c1-200
+    { grep -B14 -E '\*  .*(replacingOccurrences2of4with7options|trimmingCharacters2inSSAA12CharacterSetV_tF \[)' || echo "(none)"; } |
+    cut -c1-200
+
+echo
+echo "== swift-mustache, whole run: variable lookups (calls of getChild) and instructions per lookup"
+callgrind_annotate --tree=caller --inclusive=yes "$out/all.cg" 2>/dev/null | python3 -c '
+import re, sys
+lines = sys.stdin.read().splitlines()
+def stats(symbol):
+    """Calls (summed over callers) and inclusive instructions of the function whose name contains symbol."""
+    for index, line in enumerate(lines):
+        if re.search(r"\*  .*" + re.escape(symbol) + r" \[", line):
+            calls, back = 0, index - 1
+            while back >= 0 and "<" in lines[back]:
+                match = re.search(r"\(([\d,]+)x\)", lines[back])
+                calls += int(match.group(1).replace(",", "")) if match else 0
+                back -= 1
+            return calls, int(line.split()[0].replace(",", ""))
+    return 0, 0
+lookups, lookup_cost = stats("TemplateV8getChild5named10transforms7contextypSgSS_SaySSGAA0A7ContextVtF")
+renders, render_cost = stats("LibraryV6render_12withTemplateSSSgyp_SStF")
+if lookups:
+    print(f"lookups {lookups:,}: {lookup_cost:,} instructions, {lookup_cost / lookups:,.0f} per lookup")
+    print(f"template renders {renders:,}: {render_cost:,} instructions in all, {render_cost / lookups:,.0f} per lookup")
+'
