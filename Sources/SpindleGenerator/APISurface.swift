@@ -39,8 +39,9 @@ public struct APISurface: Codable, Equatable, Sendable {
     /// The file name of the surface beside the generated code.
     public static let fileName = "spindle-surface.json"
 
-    /// Deterministic JSON: sorted keys, one member per line, for readable diffs. The layout is
-    /// `JSONEncoder`'s with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`.
+    /// Deterministic JSON: sorted keys, one member per line, for readable diffs. The layout is what
+    /// `JSONEncoder` writes on Linux with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`; keys are
+    /// in `String` order on every platform, so a surface written on a Mac is the one written on Linux.
     public func json() -> String {
         var json = PrettyJSONWriter()
         json.object { json in
