@@ -287,21 +287,24 @@ func normalizeWhitespace(_ text: String) -> String {
 }
 
 /// `text` with every U+0000 replaced by `replacement`: what `replacingOccurrences(of: "\u{0}", …)`
-/// does, without bridging the whole file to `NSString` (slow for a 50 MB description).
+/// does, without bridging the whole file to `NSString` (slow for a 50 MB description). The text between
+/// placeholders is copied in runs, not byte by byte: every generated file passes through here.
 func replacingNUL(in text: String, with replacement: String) -> String {
     var text = text
-    guard text.withUTF8({ $0.contains(0) }) else { return text }
-    return text.withUTF8 { input in
-        let replacementBytes = Array(replacement.utf8)
+    let replaced: [UInt8]? = text.withUTF8 { input in
+        guard var placeholder = input.firstIndex(of: 0) else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(input.count + replacementBytes.count)
-        for byte in input {
-            if byte == 0 {
-                output.append(contentsOf: replacementBytes)
-            } else {
-                output.append(byte)
-            }
+        output.reserveCapacity(input.count + replacement.utf8.count)
+        var runStart = 0
+        while true {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<placeholder]))
+            output.append(contentsOf: replacement.utf8)
+            runStart = placeholder + 1
+            guard let next = input[runStart...].firstIndex(of: 0) else { break }
+            placeholder = next
         }
-        return String(decoding: output, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
+        return output
     }
+    return replaced.map { String(decoding: $0, as: UTF8.self) } ?? text
 }

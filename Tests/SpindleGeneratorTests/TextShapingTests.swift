@@ -25,5 +25,9 @@ import Testing
     @Test func nulIsReplaced() {
         #expect(replacingNUL(in: "a\u{0}b\u{0}", with: "\\0") == "a\\0b\\0")
         #expect(replacingNUL(in: "plain", with: "?") == "plain")
+        #expect(replacingNUL(in: "", with: "?") == "")
+        #expect(replacingNUL(in: "\u{0}", with: "// header\n") == "// header\n")
+        #expect(replacingNUL(in: "\u{0}\u{0}é\u{0}", with: "ü") == "üüéü")
+        #expect(replacingNUL(in: "a\u{0}b", with: "") == "ab")
     }
 }
