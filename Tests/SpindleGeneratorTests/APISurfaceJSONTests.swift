@@ -104,6 +104,15 @@ import Testing
                 """#)
     }
 
+    /// Mock examples quote strings with the same escaper.
+    @Test func quotedStringsMatchJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for text in ["", "plain", "q\"\\/", "tab\there\r\n\u{8}\u{C}", "\u{0}\u{1}\u{1F}\u{7F}", "é😀\u{2028}"] {
+            #expect(ExampleJSON.quoted(text) == String(decoding: try encoder.encode(text), as: UTF8.self))
+        }
+    }
+
     @Test func readsBackAsTheSameSurface() throws {
         let decoded = try JSONDecoder().decode(APISurface.self, from: Data(Self.tricky.json().utf8))
         #expect(decoded == Self.tricky)

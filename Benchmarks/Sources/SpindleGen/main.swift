@@ -228,15 +228,17 @@ func buildModule(
     return (module, config, api.fragments, treeNodes, inputBytes, loader.diagnostics.diagnostics.count)
 }
 
+/// Milliseconds of one bare scan of `files`, the first half of every pair.
+func timedScan(_ files: [String], _ bytes: [String: [UInt8]]) -> Double {
+    let start = clock.now
+    _ = scanEvents(files, bytes)
+    return milliseconds(start.duration(to: clock.now))
+}
+
 /// Scan and full load, paired round by round in one process (after one unmeasured warm-up pair).
 func loadPairs(_ spec: String, rounds: Int) {
     let files = candidateFiles(spec)
     let bytes = readAll(files)
-    func scanOnce() -> Double {
-        let start = clock.now
-        _ = scanEvents(files, bytes)
-        return milliseconds(start.duration(to: clock.now))
-    }
     // Returns what it loaded so that tearing it down is not timed (a generation keeps it to the end).
     func loadOnce() -> (Double, Double, SpecLoader, APIDescription) {
         let start = clock.now
@@ -248,13 +250,13 @@ func loadPairs(_ spec: String, rounds: Int) {
         guard let api else { fail("no API loaded from \(spec)") }
         return (milliseconds(start.duration(to: clock.now)), milliseconds(start.duration(to: treeDone)), loader, api)
     }
-    _ = scanOnce()
+    _ = timedScan(files, bytes)
     withExtendedLifetime(loadOnce()) {}
     var scans: [Double] = []
     var loads: [Double] = []
     var trees: [Double] = []
     for _ in 0..<rounds {
-        scans.append(scanOnce())
+        scans.append(timedScan(files, bytes))
         let (milliseconds, tree, loader, api) = loadOnce()
         loads.append(milliseconds)
         trees.append(tree)
@@ -286,25 +288,19 @@ func emit(_ module: IRModule, config: VendorConfig, fragments: [String]) -> [Gen
 func generationPairs(_ spec: String, rounds: Int) {
     let files = candidateFiles(spec)
     let bytes = readAll(files)
-    func scanOnce() -> Double {
-        let start = clock.now
-        _ = scanEvents(files, bytes)
-        return milliseconds(start.duration(to: clock.now))
-    }
     /// Milliseconds per stage of one generation, reading excluded.
     func generateOnce() -> [String: Double] {
         var stages: [(String, Double)] = []
         let front = buildModule(spec, stages: &stages)
-        let files = stage("emit", &stages) { emit(front.module, config: front.config, fragments: front.fragments) }
-        withExtendedLifetime(files) {}
+        _ = stage("emit", &stages) { emit(front.module, config: front.config, fragments: front.fragments) }
         return Dictionary(stages.filter { $0.0 != "read" }, uniquingKeysWith: +)
     }
-    _ = scanOnce()
+    _ = timedScan(files, bytes)
     _ = generateOnce()
     var scans: [Double] = []
     var generations: [[String: Double]] = []
     for _ in 0..<rounds {
-        scans.append(scanOnce())
+        scans.append(timedScan(files, bytes))
         generations.append(generateOnce())
     }
     let totals = generations.map { $0.values.reduce(0, +) }
