@@ -5,14 +5,31 @@ struct CivilDate: Hashable, Sendable, CustomStringConvertible {
     let month: Int
     let day: Int
 
-    /// Validates the day against the month's length, leap years included.
+    /// The years RFC 3339 and `format: date` can write: four digits.
+    static let years = 0...9999
+    /// 0000-01-01 and 9999-12-31 as days since 1970-01-01.
+    static let earliestDay: Int64 = -719_528
+    static let latestDay: Int64 = 2_932_896
+    /// The first and last whole second of that range, since 1970.
+    static let earliestSecond = Double(earliestDay * 86_400)
+    static let latestSecond = Double(latestDay * 86_400 + 86_399)
+
+    /// Validates the year (0–9999) and the day against the month's length, leap years included.
     init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard Self.years.contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
+    /// A date already validated by `init?(year:month:day:)` (a stored `CalendarDate`'s fields).
+    init(validated year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `days` after 1970-01-01; callers keep `days` within `earliestDay...latestDay`.
     init(daysSinceEpoch days: Int64) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON conventions generated clients use: RFC 3339 dates (read with or without fractional seconds,
-/// written in UTC with milliseconds) and sorted keys so request bodies are deterministic.
+/// written in UTC with milliseconds, or microseconds when the date has them) and sorted keys so request bodies are deterministic.
 public enum JSONCoding {
     /// A decoder whose `Date` strategy accepts `2025-10-26T10:00:00Z`, `2025-10-26T10:00:00.123456+02:00`
     /// and date-only `2025-10-26` (midnight UTC). Unix timestamps are opt-in per field via `UnixMilliseconds`.
@@ -21,13 +21,14 @@ public enum JSONCoding {
         return decoder
     }
 
-    /// An encoder writing dates as `2025-10-26T10:00:00.000Z`, keys sorted, slashes unescaped.
+    /// An encoder writing dates as `2025-10-26T10:00:00.000Z` (`.123456Z` when the date has microseconds),
+    /// keys sorted, slashes unescaped. A date outside the years 0000–9999 fails with an `EncodingError`.
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(RFC3339.string(from: date))
+            try container.encode(RFC3339.encodedString(from: date, codingPath: encoder.codingPath))
         }
         return encoder
     }

@@ -70,7 +70,7 @@ extension JSONValue {
     ) throws(DecodingFailure) -> T {
         let data = jsonData()
         do {
-            return try decoder.decode(T.self, from: data)
+            return try JSONCoding.decode(T.self, from: data, decoder: decoder)
         } catch {
             throw DecodingFailure(error, rawBody: data)
         }

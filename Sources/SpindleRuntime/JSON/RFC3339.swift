@@ -3,15 +3,39 @@ import Foundation
 /// RFC 3339 timestamps, parsed and formatted by hand: `ISO8601DateFormatter` is not `Sendable`, needs one
 /// configuration per fraction style, and differs between Darwin and Linux Foundation.
 enum RFC3339 {
-    /// `2025-10-26T10:00:00.000Z`: UTC, always with milliseconds (rounded to the nearest millisecond).
-    static func string(from date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let (days, millisecondOfDay) = floorDivision(milliseconds, 86_400_000)
+    /// `2025-10-26T10:00:00.000Z`: UTC with milliseconds, or with microseconds when the instant has any
+    /// (`2025-10-26T10:00:00.123456Z`), so a timestamp decoded from a server is written back as precisely as it
+    /// came (a `Date` holds about a tenth of a microsecond at today's dates; finer digits are rounded).
+    ///
+    /// Returns `nil` for instants outside the years 0000–9999, which RFC 3339 cannot spell, and for
+    /// non-finite dates.
+    static func string(from date: Date) -> String? {
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite, seconds >= CivilDate.earliestSecond, seconds < CivilDate.latestSecond + 1 else {
+            return nil
+        }
+        let microseconds = Int64((seconds * 1_000_000).rounded())
+        let (days, microsecondOfDay) = floorDivision(microseconds, 86_400_000_000)
+        // Rounding can carry 9999-12-31T23:59:59.9999996 into year 10000.
+        guard days <= CivilDate.latestDay else { return nil }
         let civil = CivilDate(daysSinceEpoch: days)
-        let seconds = millisecondOfDay / 1000
+        let secondOfDay = microsecondOfDay / 1_000_000
+        let fraction = microsecondOfDay % 1_000_000
+        let fractionText = fraction % 1000 == 0 ? pad(fraction / 1000, 3) : pad(fraction, 6)
         return civil.description + "T"
-            + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
-            + "." + pad(millisecondOfDay % 1000, 3) + "Z"
+            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+            + "." + fractionText + "Z"
+    }
+
+    /// `string(from:)`, or an `EncodingError` naming the date when RFC 3339 cannot spell it.
+    static func encodedString(from date: Date, codingPath: [any CodingKey]) throws -> String {
+        guard let text = string(from: date) else {
+            throw EncodingError.invalidValue(date, EncodingError.Context(
+                codingPath: codingPath,
+                debugDescription: "The date \(date.timeIntervalSince1970) s since 1970 is outside the years 0000–9999 that RFC 3339 can write."
+            ))
+        }
+        return text
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, with or without fractional seconds (any number of

@@ -9,7 +9,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
     /// The day of the month, `1...31`.
     public let day: Int
 
-    /// Creates a date, or returns `nil` if the day does not exist (e.g. February 30th).
+    /// Creates a date, or returns `nil` if the day does not exist (e.g. February 30th) or the year is outside
+    /// 0–9999 (`YYYY-MM-DD` has four digits).
     public init?(year: Int, month: Int, day: Int) {
         guard let civil = CivilDate(year: year, month: month, day: day) else { return nil }
         self.init(civil)
@@ -25,10 +26,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
         self.init(year: year, month: month, day: day)
     }
 
-    /// The calendar date on which `date` falls in `timeZone` (UTC by default).
-    public init(_ date: Date, in timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
-        let seconds = Int64(floor(date.timeIntervalSince1970)) + Int64(timeZone.secondsFromGMT(for: date))
-        self.init(CivilDate(daysSinceEpoch: RFC3339.floorDivision(seconds, 86_400).quotient))
+    /// The calendar date on which `date` falls in `timeZone` (UTC by default); dates before 0000-01-01 or after
+    /// 9999-12-31 give those days.
+    public init(_ date: Date, in timeZone: TimeZone = .gmt) {
+        let local = floor(date.timeIntervalSince1970) + Double(timeZone.secondsFromGMT(for: date))
+        // Clamped before the conversion to Int64, which traps on values it cannot hold (and on NaN).
+        let seconds = local.isNaN ? 0 : min(max(local, CivilDate.earliestSecond), CivilDate.latestSecond)
+        self.init(CivilDate(daysSinceEpoch: RFC3339.floorDivision(Int64(seconds), 86_400).quotient))
     }
 
     private init(_ civil: CivilDate) {
@@ -38,15 +42,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
     }
 
     /// The instant this date starts in `timeZone` (midnight UTC by default).
-    public func date(in timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Date {
+    public func date(in timeZone: TimeZone = .gmt) -> Date {
         let utcMidnight = Date(timeIntervalSince1970: TimeInterval(civil.daysSinceEpoch * 86_400))
         let offset = timeZone.secondsFromGMT(for: utcMidnight)
         return utcMidnight.addingTimeInterval(TimeInterval(-offset))
     }
 
     private var civil: CivilDate {
-        // Every stored CalendarDate was validated on creation.
-        CivilDate(year: year, month: month, day: day)!
+        CivilDate(validated: year, month, day)
     }
 
     /// `YYYY-MM-DD`

@@ -19,10 +19,11 @@ public struct UnixMilliseconds: Sendable, Hashable, Codable {
         date = Date(timeIntervalSince1970: try UnixTimestamp.decode(from: decoder) / 1000)
     }
 
-    /// Encodes whole milliseconds, rounded to the nearest.
+    /// Encodes whole milliseconds as an integer, and fractional ones (to the microsecond) as a decimal number,
+    /// so a value decoded from a server is written back as it came.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        try UnixTimestamp.encode(date, unitsPerSecond: 1000, into: &container)
     }
 }
 
@@ -41,10 +42,11 @@ public struct UnixSeconds: Sendable, Hashable, Codable {
         date = Date(timeIntervalSince1970: try UnixTimestamp.decode(from: decoder))
     }
 
-    /// Encodes whole seconds, rounded to the nearest.
+    /// Encodes whole seconds as an integer, and fractional ones (to the microsecond) as a decimal number, so a
+    /// value decoded from a server is written back as it came.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Int64(date.timeIntervalSince1970.rounded()))
+        try UnixTimestamp.encode(date, unitsPerSecond: 1, into: &container)
     }
 }
 
@@ -57,6 +59,30 @@ private enum UnixTimestamp {
             return TimeInterval(integer)
         }
         return try container.decode(Double.self)
+    }
+
+    /// Writes `date` in units of `1 / unitsPerSecond` seconds, never trapping: an integer while the value is
+    /// whole to the microsecond and fits `Int64`, else the nearest `Double` (values beyond ±2^53 units, some
+    /// 285,000 years in milliseconds, already lost digits when they were decoded into a `Date`).
+    static func encode(_ date: Date, unitsPerSecond: Int64, into container: inout any SingleValueEncodingContainer) throws {
+        let seconds = date.timeIntervalSince1970
+        let microsecondsPerUnit = 1_000_000 / unitsPerSecond
+        let microseconds = (seconds * 1_000_000).rounded()
+        if let exact = Int64(exactly: microseconds) {
+            let (units, remainder) = exact.quotientAndRemainder(dividingBy: microsecondsPerUnit)
+            if remainder == 0 {
+                try container.encode(units)
+            } else {
+                try container.encode(Double(exact) / Double(microsecondsPerUnit))
+            }
+            return
+        }
+        let units = seconds * Double(unitsPerSecond)
+        if let exact = Int64(exactly: units) {
+            try container.encode(exact)
+        } else {
+            try container.encode(units)
+        }
     }
 }
 

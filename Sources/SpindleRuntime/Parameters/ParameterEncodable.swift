@@ -80,8 +80,14 @@ extension UUID: ParameterEncodable {
 }
 
 extension Date: ParameterEncodable {
-    /// RFC 3339 in UTC with milliseconds, e.g. `2025-10-26T10:00:00.000Z`.
-    public func parameterValue() -> ParameterValue { .text(RFC3339.string(from: self)) }
+    /// RFC 3339 in UTC with milliseconds, e.g. `2025-10-26T10:00:00.000Z` (microseconds when the date has them);
+    /// a date outside the years 0000–9999 fails to encode.
+    public func parameterValue() throws(EncodingFailure) -> ParameterValue {
+        guard let text = RFC3339.string(from: self) else {
+            throw EncodingFailure(message: "The date \(timeIntervalSince1970) s since 1970 is outside the years 0000–9999 that RFC 3339 can write.")
+        }
+        return .text(text)
+    }
 }
 
 extension URL: ParameterEncodable {
