@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "VendorClientTests",
             dependencies: vendors.map { .target(name: $0) } + [
-                "SpindleRuntime", "SpindleGenerator", .product(name: "FlyingFox", package: "FlyingFox"),
+                "Constructs", "SpindleRuntime", "SpindleGenerator", .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: [],
             swiftSettings: strict

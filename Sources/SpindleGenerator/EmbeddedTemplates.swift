@@ -134,10 +134,10 @@ import SpindleRuntime
 extension {{errorBodyName}} {
 {{#decoders}}
     /// Decodes the body of an error response by its status{{#operations}}, for {{{operations}}}{{/operations}}.
-    static func {{name}}(_ response: HTTPResponse) -> Self? {
+    static func {{name}}(_ response: HTTPResponse) throws -> Self? {
         switch response.status {
 {{#cases}}
-        {{{pattern}}}: decode(response, as: {{{caseName}}})
+        {{{pattern}}}: try decode(response, as: {{{caseName}}})
 {{/cases}}
 {{#needsDefault}}
         default: nil
@@ -149,9 +149,9 @@ extension {{errorBodyName}} {
     /// For operations that document no error body.
     static func undocumented(_ response: HTTPResponse) -> Self? { nil }
 
-    /// Decodes an error response's body as `Body`; `nil` when it is not that shape.
-    private static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) -> Self? {
-        (try? JSONCoding.makeDecoder().decode(Body.self, from: response.body)).map(wrap)
+    /// Decodes an error response's body as `Body`; the client keeps a failure on the error it throws.
+    private static func decode<Body: Decodable>(_ response: HTTPResponse, as wrap: (Body) -> Self) throws -> Self {
+        wrap(try JSONCoding.decode(Body.self, from: response.body))
     }
 }
 """#,
@@ -170,47 +170,55 @@ extension {{errorBodyName}} {
 {{/docs}}
     {{#indirect}}@Indirect {{/indirect}}{{access}} var {{{escapedName}}}: {{{swiftType}}}
 {{/properties}}
-{{#hasProperties}}
+    /// Members the schema does not declare, kept so that a value sent back loses nothing.
+    {{access}} var additionalProperties: JSONObject
 
-{{/hasProperties}}
     /// Creates a value with every property; optional ones default to absent.
-    {{access}} init({{^hasProperties}}) {}{{/hasProperties}}
-{{#hasProperties}}
+    {{access}} init(
 {{#properties}}
-        {{{parameterName}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}}{{^isLast}},{{/isLast}}
+        {{{parameterName}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
 {{/properties}}
+        additionalProperties: JSONObject = [:]
     ) {
 {{#properties}}
         self.{{{escapedName}}} = {{{argumentName}}}
 {{/properties}}
+        self.additionalProperties = additionalProperties
     }
-{{/hasProperties}}
-{{#hasCodingKeys}}
+{{#hasProperties}}
 
     enum CodingKeys: String, CodingKey {
 {{#properties}}
         case {{{escapedName}}}{{#renamed}} = {{{jsonLiteral}}}{{/renamed}}
 {{/properties}}
     }
-{{/hasCodingKeys}}
-{{#customDecoding}}
 
     {{access}} init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
 {{#properties}}
         {{{decodeStatement}}}
 {{/properties}}
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
     }
-{{/customDecoding}}
-{{#customEncoding}}
 
     {{access}} func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         var container = encoder.container(keyedBy: CodingKeys.self)
 {{#properties}}
         {{{encodeStatement}}}
 {{/properties}}
     }
-{{/customEncoding}}
+{{/hasProperties}}
+{{^hasProperties}}
+
+    {{access}} init(from decoder: any Decoder) throws {
+        self.additionalProperties = try decoder.additionalProperties()
+    }
+
+    {{access}} func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+    }
+{{/hasProperties}}
 {{#nested}}
 
 {{{.}}}
@@ -250,6 +258,7 @@ extension {{errorBodyName}} {
     options: RequestOptions = .init()
 ) -> PageSequence<{{{pageType}}}, {{errorBodyName}}> {
     PageSequence(
+        operation: {{{operationName}}},
         fetch: { pageRequest in
 {{#fetchStatements}}
             {{{.}}}

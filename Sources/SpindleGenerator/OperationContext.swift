@@ -72,13 +72,14 @@ struct OperationContextBuilder {
         case .offset:
             guard let offset = pagination.offsetParameter else { return nil }
             let hasMore = pagination.hasMore.map { ", hasMore: { $0\($0.swiftExpression) }" } ?? ""
+            let owner = pagination.inBody ? "body." : ""
+            let limit = pagination.advancesByLimit ? pagination.limitParameter.map { ", limit: \(owner)\(variable($0))" } ?? "" : ""
             if pagination.inBody {
                 fetch = ["var body = body", "body.\(variable(offset)) = pageRequest.offset", call(replacing: nil, with: nil, prefix: "return ")]
-                strategy = ".offset(start: body.\(variable(offset)) ?? 0, items: { $0\(items) }\(hasMore))"
             } else {
                 fetch = [call(replacing: offset, with: "pageRequest.offset ?? \(variable(offset))")]
-                strategy = ".offset(start: \(variable(offset)) ?? 0, items: { $0\(items) }\(hasMore))"
             }
+            strategy = ".offset(start: \(owner)\(variable(offset)) ?? 0, items: { $0\(items) }\(hasMore)\(limit))"
         case .page:
             guard let pageParameter = pagination.pageParameter, !pagination.inBody else { return nil }
             fetch = [call(replacing: pageParameter, with: "pageRequest.pageNumber ?? \(variable(pageParameter))")]
@@ -86,7 +87,9 @@ struct OperationContextBuilder {
             let limit = pagination.limitParameter.map { ", limit: \(variable($0))" } ?? ""
             strategy = ".page(start: \(variable(pageParameter)) ?? 1, items: { $0\(items) }\(total)\(limit))"
         }
+        let callPath = (operation.resource + [method]).joined(separator: ".")
         return [
+            "operationName": swiftStringLiteral("\(callPath) (\(operation.httpMethod.rawValue.uppercased()) \(operation.path))"),
             "pagesMethodName": SwiftNaming.escaped(method + "Pages"),
             "itemsMethodName": SwiftNaming.escaped(method + "All"),
             "pageType": spelling.spell(page),

@@ -36,12 +36,6 @@ struct TypeContextBuilder: Sendable {
 
     private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
         let scope = type.path
-        // Synthesized Codable cannot tell an absent key from null, nor read unix timestamps.
-        // Boxed (recursive) properties go through their wrapper's storage, so they need it too.
-        let needsDecoding = object.properties.contains {
-            $0.type.isUnixTime || $0.presence == .optionalNullable || $0.needsIndirection
-        }
-        let needsEncoding = needsDecoding || object.properties.contains { $0.presence == .requiredNullable }
         let properties: [[String: Any]] = object.properties.enumerated().map { index, property in
             let valueType = spelling.spell(property.type, in: scope)
             let escaped = SwiftNaming.escaped(property.swiftName)
@@ -70,20 +64,19 @@ struct TypeContextBuilder: Sendable {
                 "docs": docLines(propertyDocs(property)),
                 "deprecated": false,
                 "defaultArgument": defaultArgument,
-                "isLast": index == object.properties.count - 1,
                 "renamed": property.jsonName != property.swiftName,
                 "jsonLiteral": swiftStringLiteral(property.jsonName),
-                "decodeStatement": (isSelf ? "self." : "") + decodeStatement(property, escaped: escaped, valueType: valueType),
-                "encodeStatement": encodeStatement(property, escaped: escaped, value: isSelf ? "self.\(escaped)" : escaped),
+                // Stored properties are always spelled `self.x`: a property may be named like a local of the
+                // generated bodies (`container`, `decoder`, `encoder`).
+                "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType)
+                    .wrapped(indent: 4 * scope.count + 4),
+                "encodeStatement": encodeStatement(property, escaped: escaped, value: "self.\(escaped)")
+                    .wrapped(indent: 4 * scope.count + 4),
             ]
         }
         return [
             "properties": properties,
             "hasProperties": !properties.isEmpty,
-            "hasCodingKeys": !properties.isEmpty
-                && (needsEncoding || object.properties.contains { $0.jsonName != $0.swiftName }),
-            "customDecoding": needsDecoding,
-            "customEncoding": needsEncoding,
         ]
     }
 
@@ -97,36 +90,41 @@ struct TypeContextBuilder: Sendable {
         return text.isEmpty ? nil : text.joined(separator: "\n\n")
     }
 
-    private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String) -> String {
+    private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String) -> CallStatement {
         let key = ".\(escaped)"
+        let target = "self.\(escaped) = try container."
         if case .unixTime(let unit) = property.type {
             let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
+            let arguments = ["\(proxy).self", "forKey: \(key)"]
             return switch property.presence {
-            case .required: "\(escaped) = try container.decode(\(proxy).self, forKey: \(key)).date"
-            case .requiredNullable, .optional: "\(escaped) = try container.decodeIfPresent(\(proxy).self, forKey: \(key))?.date"
-            case .optionalNullable: "\(escaped) = try container.decodeNullable(\(proxy).self, forKey: \(key)).map(\\.date)"
+            case .required: CallStatement(target + "decode", arguments, suffix: ".date")
+            case .requiredNullable: CallStatement(target + "decodeRequiredNullable", arguments, suffix: "?.date")
+            case .optional: CallStatement(target + "decodeIfPresent", arguments, suffix: "?.date")
+            case .optionalNullable: CallStatement(target + "decodeNullable", arguments, suffix: ".map(\\.date)")
             }
         }
+        let arguments = ["\(valueType).self", "forKey: \(key)"]
         return switch property.presence {
-        case .required: "\(escaped) = try container.decode(\(valueType).self, forKey: \(key))"
-        case .requiredNullable, .optional: "\(escaped) = try container.decodeIfPresent(\(valueType).self, forKey: \(key))"
-        case .optionalNullable: "\(escaped) = try container.decodeNullable(\(valueType).self, forKey: \(key))"
+        case .required: CallStatement(target + "decode", arguments)
+        case .requiredNullable: CallStatement(target + "decodeRequiredNullable", arguments)
+        case .optional: CallStatement(target + "decodeIfPresent", arguments)
+        case .optionalNullable: CallStatement(target + "decodeNullable", arguments)
         }
     }
 
-    private func encodeStatement(_ property: IRProperty, escaped: String, value stored: String) -> String {
-        let key = ".\(escaped)"
+    private func encodeStatement(_ property: IRProperty, escaped: String, value stored: String) -> CallStatement {
         var value = stored
         if case .unixTime(let unit) = property.type {
             let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
             value = property.presence == .required ? "\(proxy)(\(stored))" : "\(stored).map(\(proxy).init)"
         }
-        return switch property.presence {
-        case .required: "try container.encode(\(value), forKey: \(key))"
-        case .optionalNullable: "try container.encodeNullable(\(value), forKey: \(key))"
-        case .requiredNullable: "try container.encodeAlways(\(value), forKey: \(key))"
-        case .optional: "try container.encodeIfPresent(\(value), forKey: \(key))"
+        let method = switch property.presence {
+        case .required: "encode"
+        case .optionalNullable: "encodeNullable"
+        case .requiredNullable: "encodeAlways"
+        case .optional: "encodeIfPresent"
         }
+        return CallStatement("try container.\(method)", [value, "forKey: .\(escaped)"])
     }
 
     /// `depth` is the type's nesting level (1 for top level): members are indented `4 * depth`.
@@ -193,5 +191,32 @@ extension IRTypeRef {
     var isUnixTime: Bool {
         if case .unixTime = self { return true }
         return false
+    }
+}
+
+/// A statement that is one call, `callee(arguments)suffix`, laid out as swift-format lays it out so that
+/// generated code passes `swift format lint`: on one line when it fits, else the arguments on the next line,
+/// else one argument per line.
+struct CallStatement {
+    var callee: String
+    var arguments: [String]
+    var suffix = ""
+
+    init(_ callee: String, _ arguments: [String], suffix: String = "") {
+        self.callee = callee
+        self.arguments = arguments
+        self.suffix = suffix
+    }
+
+    /// The text for a statement that starts at column `indent` of the output. It is rendered into a template
+    /// line at column `templateIndent` (nested types are indented afterwards), so continuation lines carry that
+    /// indentation plus one level themselves.
+    func wrapped(indent: Int, templateIndent: Int = 8) -> String {
+        let single = "\(callee)(\(arguments.joined(separator: ", ")))\(suffix)"
+        if indent + single.count <= lineLimit { return single }
+        let continuation = "\n" + String(repeating: " ", count: templateIndent + 4)
+        let packed = "\(arguments.joined(separator: ", ")))\(suffix)"
+        if indent + 4 + packed.count <= lineLimit { return "\(callee)(" + continuation + packed }
+        return "\(callee)(" + continuation + arguments.joined(separator: "," + continuation) + ")\(suffix)"
     }
 }

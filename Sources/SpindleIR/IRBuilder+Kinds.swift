@@ -36,7 +36,10 @@ extension IRBuilder {
     }
 
     func object(_ sources: [PropertySource], schema: Schema, path: [String]) -> IRObject {
-        let swiftNames = SwiftNaming.uniqued(sources.map { SwiftNaming.memberName($0.name) })
+        // Every generated object stores the members its schema does not declare under this name.
+        let reserved = ["additionalProperties"]
+        let swiftNames = SwiftNaming.uniqued(reserved + sources.map { SwiftNaming.memberName($0.name) })
+            .dropFirst(reserved.count)
         var properties: [IRProperty] = []
         properties.reserveCapacity(sources.count)
         for (source, swiftName) in zip(sources, swiftNames) {

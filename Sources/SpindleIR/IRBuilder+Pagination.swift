@@ -55,6 +55,7 @@ extension IRBuilder {
             result.offsetParameter = input(declaration.offset)
             result.limitParameter = input(declaration.limit)
             result.hasMore = path(declaration.hasMore)
+            result.advancesByLimit = declaration.advancesByLimit
             guard result.offsetParameter != nil else { return nil }
         case .page:
             result.pageParameter = input(declaration.page)

@@ -89,6 +89,8 @@ public struct IRPagination: Sendable {
     public var total: IRAccessPath?
     /// The offset/limit are properties of the JSON request body rather than query parameters.
     public var inBody: Bool
+    /// Offset style: the next offset is the offset plus the limit (not plus the items received).
+    public var advancesByLimit = false
 }
 
 /// A path of properties from a response type to a value, in Swift names.

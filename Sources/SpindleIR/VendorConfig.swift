@@ -58,9 +58,13 @@ public struct PaginationDeclaration: Sendable, Hashable {
     public var page: String?
     public var total: String?
     public var inBody: Bool
+    /// Offset style: advance by the `limit` parameter (`advance: limit`) instead of the items received.
+    public var advancesByLimit: Bool
     public var location: SourceLocation
 
-    static let keys: Set<String> = ["style", "items", "cursor", "next", "offset", "limit", "hasMore", "page", "total", "in"]
+    static let keys: Set<String> = [
+        "style", "items", "cursor", "next", "offset", "limit", "hasMore", "page", "total", "in", "advance",
+    ]
 
     /// Reads a declaration, reporting unknown keys and missing fields at their locations.
     static func read(_ node: YAMLNode, report: (Diagnostic) -> Void) -> PaginationDeclaration? {
@@ -89,11 +93,17 @@ public struct PaginationDeclaration: Sendable, Hashable {
             report(.error("\(style) pagination needs '\(key)'", at: node.location))
             return nil
         }
+        if let advance = node["advance"] {
+            guard style == "offset", ["items", "limit"].contains(advance.scalar ?? "") else {
+                report(.error("'advance' is for offset pagination and is 'items' (the default) or 'limit'", at: advance.location))
+                return nil
+            }
+        }
         return PaginationDeclaration(
             style: style, items: items, cursor: node["cursor"]?.scalar, next: node["next"]?.scalar,
             offset: node["offset"]?.scalar, limit: node["limit"]?.scalar, hasMore: node["hasMore"]?.scalar,
             page: node["page"]?.scalar, total: node["total"]?.scalar, inBody: node["in"]?.scalar == "body",
-            location: node.location)
+            advancesByLimit: node["advance"]?.scalar == "limit", location: node.location)
     }
 }
 

@@ -47,11 +47,12 @@ import Testing
     @Test func widgetRoundTripsKeepingNullsAndBigNumbers() throws {
         let widget = try decode(Widget.self, Self.widget)
         let text = try json(widget)
-        // Explicit nulls stay; the unknown field is dropped; the 20-digit number is exact.
+        // Explicit nulls stay; the unknown field is kept; the 20-digit number is exact.
         #expect(text.contains(#""archived_at":null"#))
         #expect(text.contains(#""note":null"#))
         #expect(text.contains("12345678901234567890"))
-        #expect(!text.contains("unknown_field"))
+        #expect(text.contains(#""unknown_field":1"#))
+        #expect(widget.additionalProperties == ["unknown_field": 1])
         #expect(text.contains(#""updated_ms":1771409161016"#))
         #expect(text.contains(#""created_at":"2025-01-02T03:04:05.000Z""#))
         #expect(try decode(Widget.self, text) == widget)

@@ -217,7 +217,7 @@ private let paginatedAPI = """
         #expect(
             built.diagnostics == [
                 "api.yaml:10:29: error: cursor pagination needs 'next'",
-                "api.yaml:10:73: error: unknown pagination key 'nxt'; expected one of cursor, hasMore, in, items, limit, next, offset, page, style, total",
+                "api.yaml:10:73: error: unknown pagination key 'nxt'; expected one of advance, cursor, hasMore, in, items, limit, next, offset, page, style, total",
                 "api.yaml:42:16: error: pagination needs 'style: cursor', 'offset' or 'page'",
             ])
     }

@@ -121,7 +121,7 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
                 "spindle.yaml:4:17: error: 'dropSuffixes' must be a list",
                 "spindle.yaml:5:10: error: expected a mapping of names",
                 "spindle.yaml:7:18: error: cursor pagination needs 'next'",
-                "spindle.yaml:7:62: error: unknown pagination key 'nxt'; expected one of cursor, hasMore, in, items, limit, next, offset, page, style, total",
+                "spindle.yaml:7:62: error: unknown pagination key 'nxt'; expected one of advance, cursor, hasMore, in, items, limit, next, offset, page, style, total",
                 "spindle.yaml:8:9: error: 'client' must be a name",
                 "spindle.yaml:9:29: error: 'environmentVariable' must be a name",
                 "spindle.yaml:10:23: error: 'exclude' must be a list of operationIds",

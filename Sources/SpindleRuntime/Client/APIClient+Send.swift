@@ -2,14 +2,16 @@ import Foundation
 
 extension APIClient {
     /// Sends `request` and decodes a 2xx body as `Response`; a non-2xx status becomes `ClientError.api` with
-    /// the body `errors` picks and decodes (generated code passes the operation's error decoder).
+    /// the body `errors` picks and decodes (generated code passes the operation's error decoder). `errors`
+    /// returns `nil` for a status with no documented body and throws when the body does not match the
+    /// documented one; the failure is kept on the error as `bodyDecodingFailure`.
     ///
     /// `Response == Data` returns the raw body (for binary responses) and `Response == JSONValue` keeps
     /// member order and exact numbers.
     public func send<Response: Decodable & Sendable, ErrorBody: Sendable>(
         _ request: HTTPRequestBuilder,
         options: RequestOptions = .init(),
-        errors: (HTTPResponse) -> ErrorBody?
+        errors: (HTTPResponse) throws -> ErrorBody?
     ) async throws(ClientError<ErrorBody>) -> Response {
         try await sendReturningResponse(request, options: options, errors: errors).value
     }
@@ -18,7 +20,7 @@ extension APIClient {
     public func send<ErrorBody: Sendable>(
         _ request: HTTPRequestBuilder,
         options: RequestOptions = .init(),
-        errors: (HTTPResponse) -> ErrorBody?
+        errors: (HTTPResponse) throws -> ErrorBody?
     ) async throws(ClientError<ErrorBody>) {
         let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
         try exchange.requireSuccess(errors: errors)
@@ -28,7 +30,7 @@ extension APIClient {
     public func sendReturningResponse<Response: Decodable & Sendable, ErrorBody: Sendable>(
         _ request: HTTPRequestBuilder,
         options: RequestOptions = .init(),
-        errors: (HTTPResponse) -> ErrorBody?
+        errors: (HTTPResponse) throws -> ErrorBody?
     ) async throws(ClientError<ErrorBody>) -> (value: Response, response: HTTPResponse) {
         let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
         try exchange.requireSuccess(errors: errors)
@@ -62,16 +64,24 @@ struct Exchange: Sendable {
     let redactor: Redactor
 
     func requireSuccess<ErrorBody: Sendable>(
-        errors: (HTTPResponse) -> ErrorBody?
+        errors: (HTTPResponse) throws -> ErrorBody?
     ) throws(ClientError<ErrorBody>) {
         guard !response.isSuccess else { return }
+        var body: ErrorBody?
+        var bodyDecodingFailure: DecodingFailure?
+        do {
+            body = try errors(response)
+        } catch {
+            bodyDecodingFailure = redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request))
+        }
         throw .api(APIErrorResponse(
             status: response.status,
             headers: response.headers,
-            body: errors(response),
+            body: body,
             rawBody: response.body,
             request: request,
-            bodyPreview: redactor.text(APIErrorResponse<ErrorBody>.preview(of: response.body))
+            bodyPreview: redactor.text(APIErrorResponse<ErrorBody>.preview(of: response.body)),
+            bodyDecodingFailure: bodyDecodingFailure
         ))
     }
 
@@ -82,19 +92,23 @@ struct Exchange: Sendable {
     ) throws(ClientError<ErrorBody>) -> Response {
         if let data = response.body as? Response { return data }
         do {
-            if Response.self == JSONValue.self {
-                return try JSONValue(parsing: response.body) as! Response
+            if Response.self == JSONValue.self, let value = try JSONValue(parsing: response.body) as? Response {
+                return value
             }
-            return try decoder.decode(Response.self, from: response.body)
+            return try JSONCoding.decode(Response.self, from: response.body, decoder: decoder)
         } catch {
-            let failure = DecodingFailure(error, status: response.status, rawBody: response.body, request: request)
-            throw .decoding(DecodingFailure(
-                message: redactor.text(failure.message),
-                path: failure.path,
-                status: failure.status,
-                rawBody: failure.rawBody,
-                request: request
-            ))
+            throw .decoding(redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request)))
         }
+    }
+
+    /// `failure` with any credential the server echoed scrubbed from its message.
+    private func redacted(_ failure: DecodingFailure) -> DecodingFailure {
+        DecodingFailure(
+            message: redactor.text(failure.message),
+            path: failure.path,
+            status: failure.status,
+            rawBody: failure.rawBody,
+            request: failure.request
+        )
     }
 }

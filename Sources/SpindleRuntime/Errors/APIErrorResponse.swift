@@ -14,6 +14,9 @@ public struct APIErrorResponse<Body: Sendable>: Sendable, CustomStringConvertibl
     public let request: RequestSummary
     /// The start of the body as text with any credential scrubbed, used by `description`.
     public let bodyPreview: String
+    /// Why `body` is `nil` although the operation documents an error body for this status: the body did not
+    /// match the schema (with the JSON path of the mismatch). `nil` when it decoded or none is documented.
+    public let bodyDecodingFailure: DecodingFailure?
 
     /// Creates an error response. `bodyPreview` defaults to the first 500 characters of `rawBody`; the client
     /// passes a scrubbed one.
@@ -23,7 +26,8 @@ public struct APIErrorResponse<Body: Sendable>: Sendable, CustomStringConvertibl
         body: Body?,
         rawBody: Data,
         request: RequestSummary,
-        bodyPreview: String? = nil
+        bodyPreview: String? = nil,
+        bodyDecodingFailure: DecodingFailure? = nil
     ) {
         self.status = status
         self.headers = headers
@@ -31,6 +35,7 @@ public struct APIErrorResponse<Body: Sendable>: Sendable, CustomStringConvertibl
         self.rawBody = rawBody
         self.request = request
         self.bodyPreview = bodyPreview ?? Self.preview(of: rawBody)
+        self.bodyDecodingFailure = bodyDecodingFailure
     }
 
     /// The request id servers commonly send (`x-request-id`, `request-id`, `x-amzn-requestid`), if any.
@@ -43,12 +48,17 @@ public struct APIErrorResponse<Body: Sendable>: Sendable, CustomStringConvertibl
         var text = "HTTP \(status) from \(request)"
         if let requestID { text += " (request id \(requestID))" }
         if !bodyPreview.isEmpty { text += ": \(bodyPreview)" }
+        if let bodyDecodingFailure {
+            let location = bodyDecodingFailure.path.isEmpty ? "" : " at \(bodyDecodingFailure.path)"
+            text += " (the body does not match the documented error schema\(location): \(bodyDecodingFailure.message))"
+        }
         return text
     }
 
     func withoutBody<Other: Sendable>() -> APIErrorResponse<Other> {
         APIErrorResponse<Other>(
-            status: status, headers: headers, body: nil, rawBody: rawBody, request: request, bodyPreview: bodyPreview
+            status: status, headers: headers, body: nil, rawBody: rawBody, request: request, bodyPreview: bodyPreview,
+            bodyDecodingFailure: bodyDecodingFailure
         )
     }
 

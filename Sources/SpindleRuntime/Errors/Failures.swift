@@ -142,15 +142,21 @@ public struct PaginationFailure: Sendable, Hashable, CustomStringConvertible {
     public let message: String
     /// How many pages had been fetched.
     public let pagesFetched: Int
+    /// The paginated operation, e.g. `customers.list (GET /api/v1/customers)`, when the sequence knows it.
+    public let operation: String?
+    /// The cursor the server repeated, for a repeated-cursor failure.
+    public let cursor: String?
 
     /// Creates a failure.
-    public init(message: String, pagesFetched: Int) {
+    public init(message: String, pagesFetched: Int, operation: String? = nil, cursor: String? = nil) {
         self.message = message
         self.pagesFetched = pagesFetched
+        self.operation = operation
+        self.cursor = cursor
     }
 
-    /// `Pagination stopped after 2 pages: …`
+    /// `Pagination of customers.list (GET /api/v1/customers) stopped after 2 pages: …`
     public var description: String {
-        "Pagination stopped after \(pagesFetched) page\(pagesFetched == 1 ? "" : "s"): \(message)"
+        "Pagination\(operation.map { " of \($0)" } ?? "") stopped after \(pagesFetched) page\(pagesFetched == 1 ? "" : "s"): \(message)"
     }
 }

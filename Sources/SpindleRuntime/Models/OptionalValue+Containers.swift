@@ -6,6 +6,20 @@ extension KeyedDecodingContainer {
         return .value(try decode(T.self, forKey: key))
     }
 
+    /// Decodes a required-and-nullable property: `nil` for `null`, and a `keyNotFound` error naming the key when
+    /// it is missing, as for any required property. Decoding a missing key as `nil` would write it back as
+    /// `null`, which is not what the server sent.
+    public func decodeRequiredNullable<T: Decodable>(_ type: T.Type = T.self, forKey key: Key) throws -> T? {
+        guard contains(key) else {
+            throw DecodingError.keyNotFound(key, .init(
+                codingPath: codingPath,
+                debugDescription: "The required property \"\(key.stringValue)\" (which may be null) is missing."
+            ))
+        }
+        if try decodeNil(forKey: key) { return nil }
+        return try decode(T.self, forKey: key)
+    }
+
     /// Makes synthesized `Codable` treat a missing key as `.absent` instead of failing.
     public func decode<T: Decodable>(_ type: OptionalValue<T>.Type, forKey key: Key) throws -> OptionalValue<T> {
         try decodeNullable(T.self, forKey: key)

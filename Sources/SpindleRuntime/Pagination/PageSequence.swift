@@ -17,18 +17,21 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
     /// other error a `.pagination` failure.
     public typealias Fetch = @Sendable (PageRequest) async throws -> Page
 
+    private let operation: String?
     private let fetch: Fetch
     private let strategy: PaginationStrategy<Page>
 
-    /// Creates a sequence that fetches pages with `fetch`, moving between them with `strategy`.
-    public init(fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+    /// Creates a sequence that fetches pages with `fetch`, moving between them with `strategy`. `operation`
+    /// (such as `customers.list (GET /customers)`) names the walk in pagination errors.
+    public init(operation: String? = nil, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+        self.operation = operation
         self.fetch = fetch
         self.strategy = strategy
     }
 
     /// Starts a walk from the first page.
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(fetch: fetch, strategy: strategy)
+        AsyncIterator(operation: operation, fetch: fetch, strategy: strategy)
     }
 
     /// A sequence of the items on the pages.
@@ -51,14 +54,16 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
         /// Iteration fails with the operation's error.
         public typealias Failure = ClientError<ErrorBody>
 
+        private let operation: String?
         private let fetch: Fetch
         private let strategy: PaginationStrategy<Page>
         private var pending: PageRequest?
         private var seenCursors: Set<String> = []
         private var pagesFetched = 0
-        private var failure: String?
+        private var failure: PaginationFailure?
 
-        init(fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+        init(operation: String?, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+            self.operation = operation
             self.fetch = fetch
             self.strategy = strategy
             pending = strategy.first
@@ -79,7 +84,7 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
         mutating func next(in actor: isolated (any Actor)?) async throws(ClientError<ErrorBody>) -> Page? {
             if let failure {
                 self.failure = nil
-                throw .pagination(PaginationFailure(message: failure, pagesFetched: pagesFetched))
+                throw .pagination(failure)
             }
             guard let request = pending else { return nil }
             pending = nil
@@ -92,14 +97,17 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
             } catch is CancellationError {
                 throw .cancelled
             } catch {
-                throw .pagination(PaginationFailure(message: "Fetching a page failed: \(error)", pagesFetched: pagesFetched))
+                throw .pagination(PaginationFailure(
+                    message: "fetching a page failed: \(error)", pagesFetched: pagesFetched, operation: operation
+                ))
             }
             pagesFetched += 1
             switch strategy.advance(page, request, seenCursors) {
             case .next(let nextRequest): pending = nextRequest
             case .end: break
             // Deliver this page first; the next call reports why the walk cannot go on.
-            case .failure(let message): failure = message
+            case .failure(let message, let cursor):
+                failure = PaginationFailure(message: message, pagesFetched: pagesFetched, operation: operation, cursor: cursor)
             }
             return page
         }

@@ -4,7 +4,8 @@ public struct PaginationStrategy<Page>: Sendable {
     enum Step {
         case next(PageRequest)
         case end
-        case failure(String)
+        /// The walk cannot go on: the message says why (it names no operation; the sequence adds it).
+        case failure(String, cursor: String?)
     }
 
     /// The request for the first page.
@@ -13,28 +14,39 @@ public struct PaginationStrategy<Page>: Sendable {
     let advance: @Sendable (_ page: Page, _ request: PageRequest, _ seenCursors: Set<String>) -> Step
 
     /// Cursor pagination: `next` returns the cursor for the following page; `nil` or empty ends the walk.
-    /// A cursor that was already used ends it with `ClientError.pagination` instead of looping forever.
+    ///
+    /// A cursor that was already used is an error, by design: the page with it is delivered, then iteration
+    /// throws `ClientError.pagination` naming the operation and the cursor. Following it would fetch the same
+    /// pages forever, and ending silently would hide a server bug behind a short list.
     public static func cursor(next: @escaping @Sendable (Page) -> String?) -> Self {
         Self(first: PageRequest(index: 0)) { page, request, seen in
             guard let cursor = next(page), !cursor.isEmpty else { return .end }
             guard !seen.contains(cursor) else {
-                return .failure("The server returned cursor \"\(cursor)\" again; stopping to avoid an endless loop.")
+                return .failure(
+                    "the server returned the cursor \"\(cursor)\" a second time; stopping so the walk cannot loop forever",
+                    cursor: cursor)
             }
             return .next(PageRequest(index: request.index + 1, cursor: cursor))
         }
     }
 
-    /// Offset pagination: the next offset is this offset plus the number of items returned. Stops on an empty
+    /// Offset pagination. The next offset is this offset plus `limit` when one is given (for APIs whose docs say
+    /// to advance by the limit, such as SnapRefund's), else plus the number of items returned. Stops on an empty
     /// page or when `hasMore` returns `false` (`nil` means "unknown": keep going until an empty page).
     public static func offset<Item>(
         start: Int = 0,
         items: @escaping @Sendable (Page) -> [Item],
-        hasMore: @escaping @Sendable (Page) -> Bool? = { _ in nil }
+        hasMore: @escaping @Sendable (Page) -> Bool? = { _ in nil },
+        limit: Int? = nil
     ) -> Self {
         Self(first: PageRequest(index: 0, offset: start)) { page, request, _ in
             let count = items(page).count
             guard count > 0, hasMore(page) != false else { return .end }
-            return .next(PageRequest(index: request.index + 1, offset: (request.offset ?? start) + count))
+            // A limit of 0 or less would request the same offset again.
+            let step = limit.flatMap { $0 > 0 ? $0 : nil } ?? count
+            let (next, overflow) = (request.offset ?? start).addingReportingOverflow(step)
+            guard !overflow else { return .failure("the next offset is beyond Int.max", cursor: nil) }
+            return .next(PageRequest(index: request.index + 1, offset: next))
         }
     }
 
@@ -51,11 +63,15 @@ public struct PaginationStrategy<Page>: Sendable {
             let count = items(page).count
             guard count > 0 else { return .end }
             let pageSize = limit ?? firstPageSize.withLock { size in
-                if size == nil { size = count }
-                return size!
+                let pageSize = size ?? count
+                size = pageSize
+                return pageSize
             }
-            if let total = total(page), (request.index + 1) * pageSize >= total { return .end }
-            return .next(PageRequest(index: request.index + 1, pageNumber: (request.pageNumber ?? start) + 1))
+            let (fetched, overflow) = (request.index + 1).multipliedReportingOverflow(by: pageSize)
+            if let total = total(page), overflow || fetched >= total { return .end }
+            let (next, pastEnd) = (request.pageNumber ?? start).addingReportingOverflow(1)
+            guard !pastEnd else { return .failure("the next page number is beyond Int.max", cursor: nil) }
+            return .next(PageRequest(index: request.index + 1, pageNumber: next))
         }
     }
 

@@ -1,0 +1,186 @@
+import Constructs
+import Foundation
+import MyCryptoServer
+import SnapRefund
+import SpindleRuntime
+import Stigg
+import Testing
+
+/// What a fetched object keeps when it is sent back, and what failures say, over real HTTP on 127.0.0.1.
+@Suite struct WireFidelityTests {
+    static let key = "sk_test_fidelity_7e21"
+
+    /// A widget as a newer server sends it: keys the spec does not have at every level (the object, a closed
+    /// `additionalProperties: false` object, a union variant picked without a discriminator, a recursive
+    /// parent), microsecond timestamps and fractional unix milliseconds.
+    static let storedWidget = #"""
+        {"id": "w1", "name": "Bolt", "created_at": "2025-01-02T03:04:05.123456Z", "archived_at": null,
+         "updated_ms": 1771409161016.5, "color": "red", "count": 3,
+         "tag": {"slug": "hardware", "origin": "import"},
+         "shape": {"side": 2, "label": "L", "rotation": 45},
+         "parent": {"name": "root", "position": 7},
+         "server_revision": {"n": 12345678901234567890, "by": ["a", null]}, "flags": []}
+        """#
+
+    @Test func fetchChangeOneFieldAndSendBackLosesNothing() async throws {
+        let stored = try JSONValue(parsing: Self.storedWidget)
+        let (sent, returned) = try await WireServer.run({ request, _ in
+            request.method == "GET" ? .json(Self.storedWidget) : .json(request.body)
+        }) { url, log in
+            let client = ConstructsClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            var widget = try await client.widgets.retrieve(widgetId: "w1")
+            widget.name = "Bolt 2"
+            let returned = try await client.widgets.update(widgetId: "w1", body: widget)
+            return (try JSONValue(parsing: await log.requests[1].body), returned)
+        }
+        guard case .object(var expected) = stored else {
+            Issue.record("the payload is not an object")
+            return
+        }
+        expected["name"] = "Bolt 2"
+        // Every member the server sent, at every level, is sent back with the same value.
+        #expect(sent == .object(expected))
+        #expect(returned.additionalProperties["server_revision"]?["n"] == .number(JSONNumber(text: "12345678901234567890")!))
+        #expect(returned.tag?.additionalProperties == ["origin": "import"])
+        guard case .labeledSquare(let square)? = returned.shape else {
+            Issue.record("shape decoded as \(String(describing: returned.shape))")
+            return
+        }
+        #expect(square.additionalProperties == ["rotation": 45])
+        #expect(returned.parent?.additionalProperties == ["position": 7])
+    }
+
+    @Test func timestampsGoBackWithThePrecisionTheServerSent() async throws {
+        let sent = try await WireServer.run({ request, _ in
+            request.method == "GET" ? .json(Self.storedWidget) : .json(request.body)
+        }) { url, log in
+            let client = ConstructsClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            let widget = try await client.widgets.retrieve(widgetId: "w1")
+            _ = try await client.widgets.update(widgetId: "w1", body: widget)
+            return String(decoding: await log.requests[1].body, as: UTF8.self)
+        }
+        #expect(sent.contains(#""created_at":"2025-01-02T03:04:05.123456Z""#))
+        #expect(sent.contains(#""updated_ms":1771409161016.5"#))
+    }
+
+    @Test func aMissingRequiredNullablePropertyIsALocatedError() async throws {
+        let payload = #"{"data": [{"id": "w1", "name": "a", "created_at": "2025-01-02T03:04:05Z", "archived_at": null,"#
+            + #" "color": "red"}, {"id": "w2", "name": "b", "created_at": "2025-01-02T03:04:05Z", "color": "red"}],"#
+            + #" "next_cursor": null}"#
+        let error = try await WireServer.run(replying: .json(payload)) { url, _ async -> ConstructsError? in
+            let client = ConstructsClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            do throws(ConstructsError) {
+                _ = try await client.widgets.list()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard case .decoding(let failure)? = error else {
+            Issue.record("expected a decoding failure, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.path == "data[1].archived_at")
+        #expect(failure.message.contains("missing"))
+    }
+
+    @Test(arguments: [
+        ("1.5", "total", "not a whole number"),
+        ("99999999999999999999", "total", "outside Int's range"),
+        ("-9223372036854775809", "total", "outside Int's range"),
+    ])
+    func numbersThatDoNotFitNameTheirPath(total: String, path: String, reason: String) async throws {
+        let payload = #"{"object": "list", "data": [], "page": 1, "limit": 10, "total": \#(total)}"#
+        let error = try await WireServer.run(replying: .json(payload)) { url, _ async -> MyCryptoServerError? in
+            let client = MyCryptoServerClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            do throws(MyCryptoServerError) {
+                _ = try await client.customers.list()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard case .decoding(let failure)? = error else {
+            Issue.record("expected a decoding failure, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.path == path)
+        #expect(failure.message.contains(total))
+        #expect(failure.message.contains(reason))
+        #expect(failure.status == 200)
+    }
+
+    @Test func aNestedFractionForAnIntegerNamesTheElement() async throws {
+        let body = #"{"data": [{"id": "c", "kind": "cat", "lives": 9}], "pets": [{"kind": "cat", "lives": 2.5}]}"#
+        let document = try JSONValue(parsing: body)
+        struct Pets: Decodable { var pets: [Cat] }
+        #expect(throws: DecodingFailure.self) { try document.decode(as: Pets.self) }
+        do {
+            _ = try document.decode(as: Pets.self)
+        } catch {
+            #expect(error.path == "pets[0].lives")
+            #expect(error.message.contains("2.5"))
+        }
+    }
+
+    @Test func anErrorBodyThatDoesNotMatchKeepsWhy() async throws {
+        let body = #"{"message": 42, "code": "BadInput"}"#
+        let error = try await WireServer.run(replying: .json(body, status: 400)) { url, _ async -> StiggError? in
+            let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
+            do throws(StiggError) {
+                _ = try await client.customers.list()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard case .api(let response)? = error else {
+            Issue.record("expected an API error, got \(String(describing: error))")
+            return
+        }
+        #expect(response.status == 400)
+        #expect(response.body == nil)
+        #expect(response.rawBody == Data(body.utf8))
+        let failure = try #require(response.bodyDecodingFailure)
+        #expect(failure.path == "message")
+        #expect(failure.status == 400)
+        #expect(response.description.contains("does not match the documented error schema at message"))
+    }
+
+    @Test func anErrorBodyThatIsNotJSONKeepsWhy() async throws {
+        let error = try await WireServer.run(replying: WireReply(status: 403, headers: ["Content-Type": "text/html"], body: Data("<h1>Forbidden</h1>".utf8))) { url, _ async -> StiggError? in
+            let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
+            do throws(StiggError) {
+                _ = try await client.customers.list()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard case .api(let response)? = error else {
+            Issue.record("expected an API error, got \(String(describing: error))")
+            return
+        }
+        #expect(response.body == nil)
+        #expect(response.bodyDecodingFailure?.message.contains("not valid JSON") == true)
+        #expect(String(decoding: response.rawBody, as: UTF8.self) == "<h1>Forbidden</h1>")
+    }
+
+    @Test func aDocumentedErrorBodyStillDecodes() async throws {
+        let error = try await WireServer.run(replying: .json(#"{"message": "bad", "code": "BadInput"}"#, status: 400)) { url, _ async -> StiggError? in
+            let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
+            do throws(StiggError) {
+                _ = try await client.customers.list()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard case .api(let response)? = error, case .badInputErrorResponse(let body)? = response.body else {
+            Issue.record("decoded \(String(describing: error))")
+            return
+        }
+        #expect(body.message == "bad")
+        #expect(response.bodyDecodingFailure == nil)
+    }
+}
