@@ -45,7 +45,8 @@ import SpindleRuntime
             serverURL: serverURL,
             configuration: configuration,
             security: [{{{securitySchemes}}}],
-            credential: {{{credentialExpression}}}
+            credential: {{{credentialExpression}}}{{#hasCredentialEnvironmentVariable}},
+            credentialEnvironmentVariable: {{{credentialEnvironmentVariableLiteral}}}{{/hasCredentialEnvironmentVariable}}
         )
     }
 {{#resources}}

@@ -19,6 +19,9 @@ struct OperationContextBuilder {
             let selected = schemes.filter { operation.security.contains($0.name) }
             requestStatements.append("request.security = [\(selected.map(securityLiteral).joined(separator: ", "))]")
         }
+        if operation.isSecurityOptional && !operation.security.isEmpty {
+            requestStatements.append("request.isSecurityOptional = true")
+        }
         for parameter in operation.parameters {
             requestStatements.append(builderStatement(parameter))
         }

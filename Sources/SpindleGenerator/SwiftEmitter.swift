@@ -186,6 +186,7 @@ public struct SwiftEmitter: Sendable {
             "hasRootOperations": !tree.root.operations.isEmpty,
             "rootOperations": operations,
             "hasCredential": false,
+            "hasCredentialEnvironmentVariable": false,
             "credentialExpression": "nil",
         ]
         if let scheme = used.first {
@@ -203,6 +204,8 @@ public struct SwiftEmitter: Sendable {
             let given = make.isEmpty ? label : "\(label).map(\(make))"
             // The fallback goes on its own line: together they rarely fit the line limit.
             context["credentialExpression"] = fromEnvironment.map { "\(given)\n                ?? \($0)" } ?? given
+            context["hasCredentialEnvironmentVariable"] = environment != nil
+            context["credentialEnvironmentVariableLiteral"] = environment.map(swiftStringLiteral) ?? ""
             context["credentialDocs"] =
                 "The credential for `\(scheme.name)`" + (environment.map { "; `nil` reads `\($0)` from the environment." } ?? ".")
         }

@@ -163,12 +163,16 @@ extension IRBuilder {
         let supported = Set(securitySchemes().map(\.name))
         let requirements = operation.security ?? api.security
         let security = requirements.flatMap(\.schemes).filter(supported.contains)
+        let isSecurityOptional = requirements.contains { requirement in
+            requirement.schemes.isEmpty || !requirement.schemes.allSatisfy(supported.contains)
+        }
 
         var result = IROperation(
             resource: resource, methodName: method, operationId: operation.operationId, httpMethod: operation.method,
             path: operation.path, summary: operation.summary, description: operation.description,
             deprecated: operation.deprecated, parameters: parameters, requestBody: requestBody,
-            responses: responses, security: uniqueInOrder(security), pagination: nil, file: operation.file)
+            responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
+            pagination: nil, file: operation.file)
         result.pagination = pagination(for: operation, built: result)
         return result
     }

@@ -18,6 +18,10 @@ public struct IROperation: Sendable {
     public var responses: [IRResponse]
     /// Security schemes that apply (names into ``IRModule/securitySchemes``); empty means none.
     public var security: [String]
+    /// Whether the operation may be called without a credential although ``security`` is not empty: the
+    /// spec lists an empty requirement (`{}`) among the alternatives, or an alternative needs a scheme the
+    /// client cannot apply (a middleware may supply it, so the client cannot tell it is missing).
+    public var isSecurityOptional = false
     public var pagination: IRPagination?
     /// The fragment the operation came from.
     public var file: String

@@ -120,3 +120,50 @@ import Testing
         }
     }
 }
+
+/// The generated constructs client without a token: operations that require one fail before sending, the
+/// optional (`security: [{}, {bearerAuth: []}]`) and public (`security: []`) ones go out.
+@Suite struct GeneratedCredentialRequirementTests {
+    private func client(token: String? = nil) -> (ConstructsClient, RecordingTransport) {
+        let transport = RecordingTransport(status: 204)
+        let client = ConstructsClient(
+            token: token,
+            configuration: ClientConfiguration(transport: transport, retryPolicy: RetryPolicy(maxRetries: 0))
+        )
+        return (client, transport)
+    }
+
+    @Test func requiredSecurityWithoutATokenFailsBeforeSending() async throws {
+        try #require(ProcessInfo.processInfo.environment["CONSTRUCTS_TOKEN"] == nil)
+        let (constructs, transport) = client()
+        do throws(ConstructsError) {
+            try await constructs.widgets.delete(widgetId: "w1")
+            Issue.record("expected .missingCredential")
+        } catch {
+            guard case .missingCredential(let failure) = error else {
+                Issue.record("expected .missingCredential, got \(error)")
+                return
+            }
+            #expect(failure.schemes == [.bearer])
+            #expect(failure.environmentVariable == "CONSTRUCTS_TOKEN")
+            #expect(failure.request.description == "DELETE https://api.example.com/v1/widgets/w1")
+        }
+        #expect(transport.requests.isEmpty)
+    }
+
+    @Test func optionalAndAbsentSecurityGoOutWithoutAToken() async throws {
+        try #require(ProcessInfo.processInfo.environment["CONSTRUCTS_TOKEN"] == nil)
+        let (constructs, transport) = client()
+        try await constructs.catalog.list()
+        try await constructs.health.list()
+        #expect(transport.requests.map(\.url.path) == ["/v1/catalog", "/v1/health"])
+        #expect(transport.requests.allSatisfy { $0.headers["Authorization"] == nil })
+    }
+
+    @Test func optionalSecurityStillSendsAGivenToken() async throws {
+        let (constructs, transport) = client(token: "tok-1")
+        try await constructs.catalog.list()
+        try await constructs.widgets.delete(widgetId: "w1")
+        #expect(transport.requests.map { $0.headers["Authorization"] } == ["Bearer tok-1", "Bearer tok-1"])
+    }
+}

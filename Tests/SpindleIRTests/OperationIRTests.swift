@@ -309,4 +309,36 @@ private let ok = "responses: {'200': {description: OK}}"
         #expect(try built.operation("createToken").security == ["Basic", "Bearer"])
         #expect(built.module.securitySchemes.map(\.kind) == [.apiKey(name: "X-API-KEY", location: .header), .basic, .bearer])
     }
+
+    /// Only an empty alternative, or one the client cannot satisfy itself, lets a credential be left out.
+    @Test func securityIsOptionalOnlyWithAnEmptyOrUnsupportedAlternative() throws {
+        let built = try build(
+            """
+            openapi: 3.0.3
+            info: {title: Shop, version: 1.0.0}
+            security: [{ApiKey: []}]
+            paths:
+              /customers:
+                get: {operationId: required, \(ok)}
+                post: {operationId: either, security: [{Basic: []}, {ApiKey: []}], \(ok)}
+              /catalog:
+                get: {operationId: optional, security: [{}, {ApiKey: []}], \(ok)}
+                post: {operationId: optionalFirst, security: [{ApiKey: []}, {}], \(ok)}
+              /health:
+                get: {operationId: none, security: [], \(ok)}
+              /oauth:
+                get: {operationId: viaMiddleware, security: [{OAuth: []}, {ApiKey: []}], \(ok)}
+            components:
+              securitySchemes:
+                ApiKey: {type: apiKey, name: X-API-KEY, in: header}
+                Basic: {type: http, scheme: basic}
+                OAuth: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://x/token', scopes: {}}}}
+            """)
+        let optional = try ["required", "either", "optional", "optionalFirst", "none", "viaMiddleware"].map {
+            try built.operation($0).isSecurityOptional
+        }
+        #expect(optional == [false, false, true, true, false, true])
+        #expect(try built.operation("optional").security == ["ApiKey"])
+        #expect(try built.operation("viaMiddleware").security == ["ApiKey"])
+    }
 }

@@ -26,18 +26,17 @@ extension APIClient {
             throw .encoding(error)
         }
         let summary = redactor.summary(of: request)
+        let requirement = credentialRequirement(builder, schemes: schemes, summary: summary)
         let policy = options.effectiveRetryPolicy(clientPolicy: configuration.retryPolicy)
         let timeout = options.timeout ?? configuration.timeout
         let hasIdempotencyKey = request.headers.contains(configuration.idempotencyHeaderName)
         var attempt = 0
         while true {
             attempt += 1
-            log(.request, summary, attempt, headers: redactor.headers(request.headers), message: "→ \(summary)")
-            let outcome = try await attemptOnce(request, timeout: timeout, errorBody: errorBody)
-            if case .response(let response) = outcome {
-                log(.response, summary, attempt, status: response.status, headers: redactor.headers(response.headers),
-                    message: "← HTTP \(response.status) from \(summary)")
-            }
+            let outcome = try await attemptFollowingRedirects(
+                request, schemes: security + schemes, redactor: redactor, timeout: timeout, attempt: attempt,
+                requirement: requirement, errorBody: errorBody
+            )
             guard attempt <= policy.maxRetries,
                   outcome.isRetryable(method: request.method, hasIdempotencyKey: hasIdempotencyKey)
             else {
@@ -87,10 +86,27 @@ extension APIClient {
         return builder
     }
 
-    /// One attempt through the middlewares and transport, bounded by `timeout`.
-    private func attemptOnce<ErrorBody>(
+    /// What is missing when the operation requires a credential and none of the client's fits; `nil` when
+    /// the operation can go out as it is.
+    private func credentialRequirement(
+        _ builder: HTTPRequestBuilder,
+        schemes: [SecurityScheme],
+        summary: RequestSummary
+    ) -> CredentialRequirement? {
+        guard !schemes.isEmpty, !builder.isSecurityOptional else { return nil }
+        if let credential, schemes.contains(where: credential.fits) { return nil }
+        return CredentialRequirement(failure: MissingCredentialFailure(
+            request: summary, schemes: schemes, environmentVariable: credentialEnvironmentVariable,
+            hasUnfittingCredential: credential != nil
+        ))
+    }
+
+    /// One request through the middlewares and transport, bounded by `timeout`. With a `requirement`, a
+    /// request that reaches the end of the middlewares without a credential is stopped there.
+    func attemptOnce<ErrorBody>(
         _ request: HTTPRequest,
         timeout: Duration?,
+        requirement: CredentialRequirement?,
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> AttemptOutcome {
         if Task.isCancelled { throw .cancelled }
@@ -99,10 +115,17 @@ extension APIClient {
         do {
             let response = try await Deadline.run(timeout: timeout) {
                 try await middlewares.send(request) { request in
-                    try await transport.send(request, timeout: timeout)
+                    if let requirement, !requirement.isSatisfied(by: request) {
+                        throw MissingCredentialSignal(failure: requirement.failure)
+                    }
+                    return try await transport.send(request, timeout: timeout)
                 }
             }
             return .response(response)
+        } catch let signal as MissingCredentialSignal {
+            let error = ClientError<ErrorBody>.missingCredential(signal.failure)
+            log(.failure, signal.failure.request, 1, message: error.description)
+            throw error
         } catch is DeadlineExceeded {
             return .timedOut
         } catch is CancellationError {
@@ -152,18 +175,19 @@ extension APIClient {
         throw error
     }
 
-    private func log(
+    func log(
         _ kind: LogEvent.Kind,
         _ request: RequestSummary,
         _ attempt: Int,
         status: Int? = nil,
         headers: HTTPHeaders = [:],
         delay: Duration? = nil,
+        redirectTarget: RequestSummary? = nil,
         message: String
     ) {
         configuration.logger?(LogEvent(
             kind: kind, request: request, attempt: attempt, status: status, headers: headers, delay: delay,
-            message: message
+            redirectTarget: redirectTarget, message: message
         ))
     }
 }

@@ -11,18 +11,23 @@ public struct APIClient: Sendable, CustomStringConvertible {
     public let security: [SecurityScheme]
     /// The credential applied to the first scheme it fits.
     public let credential: Credential?
+    /// The environment variable the credential is read from when none is given, named in
+    /// `ClientError.missingCredential` so the message says how to fix it.
+    public let credentialEnvironmentVariable: String?
 
     /// Creates a client.
     public init(
         serverURL: URL,
         configuration: ClientConfiguration = .init(),
         security: [SecurityScheme] = [],
-        credential: Credential? = nil
+        credential: Credential? = nil,
+        credentialEnvironmentVariable: String? = nil
     ) {
         self.serverURL = serverURL
         self.configuration = configuration
         self.security = security
         self.credential = credential
+        self.credentialEnvironmentVariable = credentialEnvironmentVariable
     }
 
     /// The server URL and whether a credential is set, never the credential itself.

@@ -8,11 +8,13 @@ public struct ClientConfiguration: Sendable {
     public var middlewares: [any ClientMiddleware]
     /// Retry rules; `RequestOptions` can override them per call.
     public var retryPolicy: RetryPolicy
+    /// Which redirects are followed; by default up to 10 within the server's origin, none to another origin.
+    public var redirectPolicy: RedirectPolicy
     /// The time limit for each attempt (60 s by default, as in Stainless SDKs); `nil` for none.
     public var timeout: Duration?
     /// Headers added to every request unless the operation sets them.
     public var defaultHeaders: HTTPHeaders
-    /// Receives request, response, retry and failure events; all text is redacted.
+    /// Receives request, response, redirect, retry and failure events; all text is redacted.
     public var logger: (@Sendable (LogEvent) -> Void)?
     /// Makes the encoder for JSON request bodies.
     public var makeJSONEncoder: @Sendable () -> JSONEncoder
@@ -38,6 +40,7 @@ public struct ClientConfiguration: Sendable {
         transport: any HTTPTransport = URLSessionTransport.shared,
         middlewares: [any ClientMiddleware] = [],
         retryPolicy: RetryPolicy = .default,
+        redirectPolicy: RedirectPolicy = .default,
         timeout: Duration? = .seconds(60),
         defaultHeaders: HTTPHeaders = [:],
         logger: (@Sendable (LogEvent) -> Void)? = nil,
@@ -53,6 +56,7 @@ public struct ClientConfiguration: Sendable {
         self.transport = transport
         self.middlewares = middlewares
         self.retryPolicy = retryPolicy
+        self.redirectPolicy = redirectPolicy
         self.timeout = timeout
         self.defaultHeaders = defaultHeaders
         self.logger = logger

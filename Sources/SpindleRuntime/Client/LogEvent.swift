@@ -6,6 +6,8 @@ public struct LogEvent: Sendable, CustomStringConvertible {
         case request
         /// An attempt received a response (any status).
         case response
+        /// A response redirected the request: followed to `redirectTarget`, or refused (a `.failure` follows).
+        case redirect
         /// An attempt failed and another will follow after `delay`.
         case retry
         /// The call failed for good.
@@ -18,12 +20,14 @@ public struct LogEvent: Sendable, CustomStringConvertible {
     public let request: RequestSummary
     /// The attempt number, starting at 1.
     public let attempt: Int
-    /// The response status, for `.response` and for `.retry`/`.failure` caused by a status.
+    /// The response status, for `.response`, `.redirect` and for `.retry`/`.failure` caused by a status.
     public let status: Int?
-    /// The request headers for `.request`, the response headers for `.response`; redacted.
+    /// The request headers for `.request`, the response headers for `.response` and `.redirect`; redacted.
     public let headers: HTTPHeaders
     /// The wait before the next attempt, for `.retry`.
     public let delay: Duration?
+    /// The request a followed `.redirect` leads to (method and redacted URL); `nil` when it was refused.
+    public let redirectTarget: RequestSummary?
     /// A one-line human-readable account of the event.
     public let message: String
 
@@ -35,6 +39,7 @@ public struct LogEvent: Sendable, CustomStringConvertible {
         status: Int? = nil,
         headers: HTTPHeaders = [:],
         delay: Duration? = nil,
+        redirectTarget: RequestSummary? = nil,
         message: String
     ) {
         self.kind = kind
@@ -43,6 +48,7 @@ public struct LogEvent: Sendable, CustomStringConvertible {
         self.status = status
         self.headers = headers
         self.delay = delay
+        self.redirectTarget = redirectTarget
         self.message = message
     }
 

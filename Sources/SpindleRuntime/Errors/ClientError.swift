@@ -22,6 +22,10 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
     case invalidResponse(InvalidResponseFailure)
     /// Pagination could not continue (e.g. the server repeated a cursor).
     case pagination(PaginationFailure)
+    /// A redirect was refused: to another origin, past the limit, or to an unusable `Location`.
+    case redirect(RedirectFailure)
+    /// The operation requires a credential and the client has none that fits; nothing was sent.
+    case missingCredential(MissingCredentialFailure)
 
     /// The HTTP status, for API errors and decoding failures.
     public var status: Int? {
@@ -48,6 +52,8 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .encoding(let failure): failure.description
         case .invalidResponse(let failure): failure.description
         case .pagination(let failure): failure.description
+        case .redirect(let failure): failure.description
+        case .missingCredential(let failure): failure.description
         }
     }
 
@@ -64,6 +70,8 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .encoding(let failure): .encoding(failure)
         case .invalidResponse(let failure): .invalidResponse(failure)
         case .pagination(let failure): .pagination(failure)
+        case .redirect(let failure): .redirect(failure)
+        case .missingCredential(let failure): .missingCredential(failure)
         }
     }
 }

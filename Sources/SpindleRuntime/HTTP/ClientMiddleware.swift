@@ -1,9 +1,9 @@
 /// Intercepts every attempt of every request: inspect or change the request, call `next`, inspect or change the
 /// response.
 ///
-/// Middlewares run in the order of `ClientConfiguration.middlewares` (the first is outermost), once per attempt,
-/// after authentication has been applied and inside the per-attempt timeout. Errors thrown by a middleware are
-/// reported as transport failures.
+/// Middlewares run in the order of `ClientConfiguration.middlewares` (the first is outermost), once per attempt
+/// and again for each redirect the client follows, after authentication has been applied and inside the
+/// per-attempt timeout. Errors thrown by a middleware are reported as transport failures.
 public protocol ClientMiddleware: Sendable {
     /// Handles `request`, normally by calling `next` with it (or a modified copy).
     func intercept(

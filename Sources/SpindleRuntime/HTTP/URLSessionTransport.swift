@@ -8,6 +8,10 @@ import FoundationNetworking
 /// Uses completion-handler data tasks rather than the async `data(for:)` API because the latter is missing or
 /// does not honour task cancellation on some Linux Foundation versions; cancelling the calling task cancels
 /// the data task.
+///
+/// It never follows redirects: each task gets a delegate that declines them, so a 3xx response comes back as
+/// it is and `APIClient` decides, by origin, whether to follow it and with which headers. A task delegate
+/// rather than the session's, so that sessions passed to `init(session:)` behave the same.
 public struct URLSessionTransport: HTTPTransport {
     /// A transport over one shared ephemeral session, used by `ClientConfiguration` unless told otherwise.
     public static let shared = URLSessionTransport()
@@ -41,6 +45,7 @@ public struct URLSessionTransport: HTTPTransport {
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     continuation.resume(with: Self.result(data: data, response: response, error: error))
                 }
+                task.delegate = RedirectRefusal.shared
                 handle.start(task)
             }
         } onCancel: {
@@ -105,6 +110,22 @@ public struct URLSessionTransport: HTTPTransport {
     private static func isCurlTransferFailure(_ message: String) -> Bool {
         ["transfer closed", "Recv failure", "Connection reset", "Connection died", "Empty reply from server",
          "Send failure"].contains { message.localizedCaseInsensitiveContains($0) }
+    }
+}
+
+/// Declines every redirect, so the task completes with the 3xx response itself (Darwin and, verified by the
+/// tests, Linux FoundationNetworking both consult a task's delegate for completion-handler tasks).
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    static let shared = RedirectRefusal()
+
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }
 

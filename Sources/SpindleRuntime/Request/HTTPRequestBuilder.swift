@@ -15,6 +15,10 @@ public struct HTTPRequestBuilder: Sendable {
     /// The security schemes this operation accepts, overriding the client's; `[]` sends no credentials,
     /// `nil` (the default) uses the client's schemes.
     public var security: [SecurityScheme]?
+    /// Whether the operation may be sent without a credential (OpenAPI `{}` among its security
+    /// requirements). When `false` and the schemes are not empty, a call without a fitting credential fails
+    /// with `ClientError.missingCredential` before anything is sent.
+    public var isSecurityOptional = false
     /// The first encoding problem met, reported by `makeRequest` and `APIClient.send`.
     public private(set) var encodingFailure: EncodingFailure?
 

@@ -11,7 +11,8 @@ struct WidgetClient: Sendable {
             serverURL: serverURL,
             configuration: configuration,
             security: [.apiKey(name: "X-API-KEY", in: .header)],
-            credential: apiKey.map(Credential.apiKey) ?? Credential.fromEnvironment("SPINDLE_TEST_API_KEY", as: Credential.apiKey)
+            credential: apiKey.map(Credential.apiKey) ?? Credential.fromEnvironment("SPINDLE_TEST_API_KEY", as: Credential.apiKey),
+            credentialEnvironmentVariable: "SPINDLE_TEST_API_KEY"
         )
     }
 

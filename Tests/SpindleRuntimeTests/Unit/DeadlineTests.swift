@@ -18,6 +18,7 @@ struct DeadlineTests {
 
     private func widgets(_ transport: any HTTPTransport, timeout: Duration?, retries: Int = 0) -> WidgetClient {
         WidgetClient(
+            apiKey: "test-key",
             serverURL: URL(string: "https://api.example.com")!,
             configuration: ClientConfiguration(
                 transport: transport,

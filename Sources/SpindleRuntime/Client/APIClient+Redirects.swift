@@ -1,0 +1,75 @@
+import Foundation
+
+extension APIClient {
+    /// One attempt: sends `request` and follows the redirects it receives as `configuration.redirectPolicy`
+    /// says, and returns the first response that is not a redirect to follow.
+    ///
+    /// The client follows redirects rather than the transport so that it alone decides where credentials
+    /// go: only to the server's origin. A refused redirect throws `ClientError.redirect`, which is never
+    /// retried: the server would answer the same way.
+    func attemptFollowingRedirects<ErrorBody>(
+        _ request: HTTPRequest,
+        schemes: [SecurityScheme],
+        redactor: Redactor,
+        timeout: Duration?,
+        attempt: Int,
+        requirement: CredentialRequirement?,
+        errorBody: ErrorBody.Type
+    ) async throws(ClientError<ErrorBody>) -> AttemptOutcome {
+        let policy = configuration.redirectPolicy
+        let home = Origin(serverURL)
+        var current = request
+        var summary = redactor.summary(of: request)
+        var followed = 0
+        while true {
+            log(.request, summary, attempt, headers: redactor.headers(current.headers), message: "→ \(summary)")
+            let outcome = try await attemptOnce(
+                current, timeout: timeout, requirement: followed == 0 ? requirement : nil, errorBody: errorBody
+            )
+            guard case .response(let response) = outcome else { return outcome }
+            let responseHeaders = redactor.headers(response.headers)
+            log(.response, summary, attempt, status: response.status, headers: responseHeaders,
+                message: "← HTTP \(response.status) from \(summary)")
+            guard RedirectRules.statuses.contains(response.status), let location = response.headers["Location"] else {
+                return outcome
+            }
+
+            func refusal(_ reason: RedirectFailure.Reason, location: String) -> ClientError<ErrorBody> {
+                let failure = RedirectFailure(
+                    reason: reason, status: response.status, location: location, request: summary,
+                    redirectsFollowed: followed
+                )
+                log(.redirect, summary, attempt, status: response.status, headers: responseHeaders, message: failure.description)
+                log(.failure, summary, attempt, status: response.status, message: failure.description)
+                return .redirect(failure)
+            }
+            guard let target = RedirectRules.target(of: location, against: current.url) else {
+                throw refusal(.invalidLocation, location: redactor.text(location))
+            }
+            let crossOrigin = home == nil || Origin(target) != home
+            if followed >= policy.maxRedirects {
+                throw refusal(.tooManyRedirects, location: redactor.url(target))
+            }
+            if crossOrigin && policy.crossOrigin == .refuse {
+                throw refusal(.crossOrigin, location: redactor.url(target))
+            }
+
+            var next = RedirectRules.request(following: response.status, from: current, to: target)
+            if crossOrigin {
+                next = CredentialStripper(
+                    schemes: schemes,
+                    extraHeaderNames: configuration.redactedHeaderNames,
+                    extraQueryNames: configuration.redactedQueryNames,
+                    secrets: redactor.secrets
+                ).strip(next)
+            }
+            let nextSummary = redactor.summary(of: next)
+            log(.redirect, summary, attempt, status: response.status, headers: responseHeaders, redirectTarget: nextSummary,
+                message: "↪ HTTP \(response.status) redirects \(summary) to \(nextSummary)"
+                    + (crossOrigin ? " (another origin: sent without credentials)" : ""))
+            followed += 1
+            current = next
+            summary = nextSummary
+        }
+    }
+}
