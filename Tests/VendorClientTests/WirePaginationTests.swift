@@ -223,3 +223,85 @@ import Testing
         #expect(requests.allSatisfy { $0.header("Authorization") == "Bearer \(Self.key)" })
     }
 }
+
+/// Each vendor's documented rule for the next page, and the walk's end, over real HTTP.
+@Suite struct WirePaginationRuleTests {
+    static let key = "sk_test_rules_0b7d"
+
+    /// SnapRefund's docs: "increment the offset by the limit value". A page may hold fewer items than the limit
+    /// before the end (items filtered out server-side); advancing by the items received would ask for the same
+    /// items again.
+    @Test func snapRefundAdvancesByTheLimitThroughShortAndEmptyPages() async throws {
+        // offset 0: 2 of 3 (short, more follow); 3: 3 items; 6: 1 item (short last page, hasMore unknown to
+        // the walk because the server says true); 9: empty, which ends the walk.
+        let pages: [Int: [String]] = [0: ["s1", "s2"], 3: ["s4", "s5", "s6"], 6: ["s7"], 9: []]
+        let handler: @Sendable (WireRequest, Int) -> WireReply = { request, _ in
+            let offset = Int(request.queryValue("offset") ?? "0") ?? 0
+            guard let ids = pages[offset] else { return .json(#"{"unexpected offset": true}"#, status: 500) }
+            if ids.isEmpty {
+                return .json(object: [
+                    "data": [], "pagination": ["total": 7, "limit": 3, "offset": offset, "hasMore": false],
+                ])
+            }
+            return (try? WirePayloads.snapRefundCustomers(ids: ids, total: 7, limit: 3, offset: offset, hasMore: true))
+                ?? .json("{}", status: 500)
+        }
+        let (ids, lines) = try await WireServer.run(handler) { url, log in
+            let client = SnapRefundClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            let ids = try await client.customers.listAll(limit: 3).collect().map(\.id)
+            return (ids, await log.lines)
+        }
+        #expect(ids == ["s1", "s2", "s4", "s5", "s6", "s7"])
+        #expect(lines == [
+            "GET /api/public/customers?limit=3&offset=0",
+            "GET /api/public/customers?limit=3&offset=3",
+            "GET /api/public/customers?limit=3&offset=6",
+            "GET /api/public/customers?limit=3&offset=9",
+        ])
+    }
+
+    /// Without a limit the server's page size is not known: the walk advances by the items received.
+    @Test func snapRefundWithoutALimitAdvancesByTheItems() async throws {
+        let handler: @Sendable (WireRequest, Int) -> WireReply = { request, _ in
+            let offset = Int(request.queryValue("offset") ?? "0") ?? 0
+            let ids = (offset..<min(offset + 2, 3)).map { "s\($0 + 1)" }
+            return (try? WirePayloads.snapRefundCustomers(ids: ids, total: 3, limit: 2, offset: offset, hasMore: offset + 2 < 3))
+                ?? .json("{}", status: 500)
+        }
+        let lines = try await WireServer.run(handler) { url, log in
+            let client = SnapRefundClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            _ = try await client.customers.listAll().collect()
+            return await log.lines
+        }
+        #expect(lines == ["GET /api/public/customers?offset=0", "GET /api/public/customers?offset=2"])
+    }
+
+    /// A cursor the server already gave ends the walk with an error naming the operation and the cursor, after
+    /// the page that carried it has been delivered.
+    @Test func aRepeatedCursorNamesTheOperationAndTheCursor() async throws {
+        let handler: @Sendable (WireRequest, Int) -> WireReply = { request, _ in
+            (try? WirePayloads.stiggCustomers(ids: ["c\(request.queryValue("after") ?? "0")"], next: "loop=="))
+                ?? .json("{}", status: 500)
+        }
+        let (ids, failure) = try await WireServer.run(handler) { url, _ in
+            let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
+            var ids: [String] = []
+            do throws(StiggError) {
+                for try await customer in client.customers.listAll() {
+                    ids.append(customer.id)
+                }
+                return (ids, PaginationFailure?.none)
+            } catch {
+                guard case .pagination(let failure) = error else { return (ids, nil) }
+                return (ids, failure)
+            }
+        }
+        #expect(ids == ["c0", "cloop=="])
+        let error = try #require(failure)
+        #expect(error.operation == "customers.list (GET /api/v1/customers)")
+        #expect(error.cursor == "loop==")
+        #expect(error.pagesFetched == 2)
+        #expect(error.description.contains("customers.list (GET /api/v1/customers)"))
+        #expect(error.description.contains(#""loop==""#))
+    }
+}

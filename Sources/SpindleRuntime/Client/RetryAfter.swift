@@ -8,14 +8,14 @@ enum RetryAfter {
         if let text = headers["retry-after-ms"], let milliseconds = Double(text.trimmingCharacters(in: .whitespaces)),
            milliseconds.isFinite
         {
-            return .milliseconds(max(0, milliseconds))
+            return .clampedSeconds(milliseconds / 1000)
         }
         guard let text = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Double(text), seconds.isFinite {
-            return .seconds(max(0, seconds))
+            return .clampedSeconds(seconds)
         }
         guard let date = httpDate(text) else { return nil }
-        return .seconds(max(0, date.timeIntervalSince(now)))
+        return .clampedSeconds(date.timeIntervalSince(now))
     }
 
     /// Parses the IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`) that servers send today.

@@ -57,7 +57,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public func backoffDelay(beforeRetry retry: Int, random: Double) -> Duration {
         let exponential = initialDelay.timeInterval * pow(multiplier, Double(max(0, retry - 1)))
         let capped = min(exponential, maxDelay.timeInterval)
-        return .seconds(capped * (1 - jitter * random))
+        return .clampedSeconds(capped * (1 - jitter * random))
     }
 
     /// The delay to wait before retry number `retry`: the server's `Retry-After` when acceptable, else backoff.

@@ -50,7 +50,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// Iterates members in order.
     public func makeIterator() -> some IteratorProtocol<Member> {
-        keyList.lazy.map { (key: $0, value: self.storage[$0]!) }.makeIterator()
+        keyList.lazy.compactMap { key in self.storage[key].map { (key: key, value: $0) } }.makeIterator()
     }
 
     /// Order-insensitive equality.

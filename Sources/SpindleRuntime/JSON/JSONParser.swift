@@ -152,7 +152,8 @@ struct JSONParser {
                 let trail = try parseHex4()
                 guard UTF16.isTrailSurrogate(trail) else { throw failure("Unpaired surrogate") }
                 let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(trail) - 0xDC00)
-                return Unicode.Scalar(value)!
+                guard let scalar = Unicode.Scalar(value) else { throw failure("Invalid surrogate pair") }
+                return scalar
             }
             guard let scalar = Unicode.Scalar(unit) else { throw failure("Unpaired surrogate") }
             return scalar

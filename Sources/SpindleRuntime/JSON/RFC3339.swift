@@ -14,7 +14,14 @@ enum RFC3339 {
         guard seconds.isFinite, seconds >= CivilDate.earliestSecond, seconds < CivilDate.latestSecond + 1 else {
             return nil
         }
-        let microseconds = Int64((seconds * 1_000_000).rounded())
+        var microseconds = Int64((seconds * 1_000_000).rounded())
+        // A Date far from 2001 holds fewer digits than a microsecond (30 µs in year 9999): digits within that
+        // error of a whole millisecond are noise, not precision the server sent.
+        let noise = 2 * (date.timeIntervalSinceReferenceDate.ulp + seconds.ulp) * 1_000_000
+        let (milliseconds, microsecondOfMillisecond) = floorDivision(microseconds, 1000)
+        if Double(min(microsecondOfMillisecond, 1000 - microsecondOfMillisecond)) <= noise {
+            microseconds = (milliseconds + (microsecondOfMillisecond >= 500 ? 1 : 0)) * 1000
+        }
         let (days, microsecondOfDay) = floorDivision(microseconds, 86_400_000_000)
         // Rounding can carry 9999-12-31T23:59:59.9999996 into year 10000.
         guard days <= CivilDate.latestDay else { return nil }
@@ -30,7 +37,8 @@ enum RFC3339 {
     /// `string(from:)`, or an `EncodingError` naming the date when RFC 3339 cannot spell it.
     static func encodedString(from date: Date, codingPath: [any CodingKey]) throws -> String {
         guard let text = string(from: date) else {
-            throw EncodingError.invalidValue(date, EncodingError.Context(
+            // The value is the number, not the `Date`: Foundation's `Date.description` traps on some of these.
+            throw EncodingError.invalidValue(date.timeIntervalSince1970, EncodingError.Context(
                 codingPath: codingPath,
                 debugDescription: "The date \(date.timeIntervalSince1970) s since 1970 is outside the years 0000–9999 that RFC 3339 can write."
             ))

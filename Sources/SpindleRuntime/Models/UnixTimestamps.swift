@@ -61,28 +61,27 @@ private enum UnixTimestamp {
         return try container.decode(Double.self)
     }
 
-    /// Writes `date` in units of `1 / unitsPerSecond` seconds, never trapping: an integer while the value is
-    /// whole to the microsecond and fits `Int64`, else the nearest `Double` (values beyond ±2^53 units, some
-    /// 285,000 years in milliseconds, already lost digits when they were decoded into a `Date`).
-    static func encode(_ date: Date, unitsPerSecond: Int64, into container: inout any SingleValueEncodingContainer) throws {
-        let seconds = date.timeIntervalSince1970
-        let microsecondsPerUnit = 1_000_000 / unitsPerSecond
-        let microseconds = (seconds * 1_000_000).rounded()
-        if let exact = Int64(exactly: microseconds) {
-            let (units, remainder) = exact.quotientAndRemainder(dividingBy: microsecondsPerUnit)
-            if remainder == 0 {
-                try container.encode(units)
-            } else {
-                try container.encode(Double(exact) / Double(microsecondsPerUnit))
-            }
+    /// Writes `date` in units of `1 / unitsPerSecond` seconds, never trapping: an integer when the value is a
+    /// whole number of units that fits `Int64`, else a decimal number to the microsecond. A `Date` holds a
+    /// decoded millisecond exactly for instants within some 70,000 years of 2001; beyond ±2^53 units the value
+    /// had already lost digits when it was decoded.
+    static func encode(_ date: Date, unitsPerSecond: Double, into container: inout any SingleValueEncodingContainer) throws {
+        let units = date.timeIntervalSince1970 * unitsPerSecond
+        guard units.isFinite else {
+            // JSONEncoder rejects non-finite numbers with an EncodingError.
+            try container.encode(units)
             return
         }
-        let units = seconds * Double(unitsPerSecond)
-        if let exact = Int64(exactly: units) {
-            try container.encode(exact)
-        } else {
-            try container.encode(units)
+        let whole = units.rounded()
+        // Going through a Date (seconds since 2001 in a Double) leaves an error of a few ulps: a value that
+        // close to a whole number, or within a microsecond of it, was one.
+        let tolerance = max(unitsPerSecond / 1_000_000, whole.ulp * 4)
+        if abs(units - whole) <= tolerance, let integer = Int64(exactly: whole) {
+            try container.encode(integer)
+            return
         }
+        let microsecondsPerUnit = 1_000_000 / unitsPerSecond
+        try container.encode((units * microsecondsPerUnit).rounded() / microsecondsPerUnit)
     }
 }
 
