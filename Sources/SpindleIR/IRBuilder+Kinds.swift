@@ -72,7 +72,7 @@ extension IRBuilder {
         var seen: Set<String> = []
         let raws = nonNull.compactMap(\.stringValue).filter { seen.insert($0).inserted }
         if raws.count < nonNull.count {
-            report(.warning("enum lists a value twice; the duplicate is ignored", at: schema.location))
+            report(.warning(.enumDuplicate, "enum lists a value twice; the duplicate is ignored", at: schema.location))
         }
         // Cases are static members of an open-enum struct: they must not take the names of its
         // `rawValue` and `allKnownValues`, nor `init` (`.init` in `allKnownValues` is a call).
@@ -172,7 +172,7 @@ extension IRBuilder {
             guard resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.enumValues == nil,
                 resolved.nonNullTypes.isEmpty || resolved.nonNullTypes == [.object]
             else {
-                report(.warning("allOf with a part that is not an object is not supported yet; typed as free-form JSON", at: part.location))
+                report(.warning(.allOfNonObject, "allOf with a part that is not an object is not supported yet; typed as free-form JSON", at: part.location))
                 return .alias(.json)
             }
             let nested = flattenAllOf(resolved)

@@ -16,7 +16,7 @@ extension IRBuilder {
             }
             // No component type breaks a cycle of inline schemas: typing it would never end.
             guard followedReferences.insert(ObjectIdentifier(target)).inserted else {
-                report(.warning("reference '\(ref.text)' leads back to a schema that contains it through inline schemas only; typed as free-form JSON", at: ref.location))
+                report(.warning(.inlineCycle, "reference '\(ref.text)' leads back to a schema that contains it through inline schemas only; typed as free-form JSON", at: ref.location))
                 return (.json, nullable)
             }
             defer { followedReferences.remove(ObjectIdentifier(target)) }
@@ -44,11 +44,11 @@ extension IRBuilder {
                 }
             }
             guard !types.isEmpty, types != [.string], nonNull.allSatisfy({ $0.stringValue != nil }) else {
-                report(.warning("enum values are not all strings; typed as free-form JSON", at: schema.location))
+                report(.warning(.enumType, "enum values are not all strings; typed as free-form JSON", at: schema.location))
                 return (.json, nullable)
             }
             let typeNames = types.map(\.rawValue).joined(separator: ", ")
-            report(.warning("enum of \(typeNames) values is typed as plain \(typeNames); only string and integer enums become enum types", at: schema.location))
+            report(.warning(.enumType, "enum of \(typeNames) values is typed as plain \(typeNames); only string and integer enums become enum types", at: schema.location))
             if schema.nonNullTypes.isEmpty {
                 switch types {
                 case [.integer]: return (.integer(bits: nil), nullable)
@@ -73,7 +73,7 @@ extension IRBuilder {
 
         let types = schema.nonNullTypes
         if types.count > 1 {
-            report(.warning("values of several types (\(types.map(\.rawValue).joined(separator: ", "))) are typed as free-form JSON", at: schema.location))
+            report(.warning(.mixedTypes, "values of several types (\(types.map(\.rawValue).joined(separator: ", "))) are typed as free-form JSON", at: schema.location))
             return (.json, nullable)
         }
         switch types.first {
@@ -161,7 +161,7 @@ extension IRBuilder {
         case "unix-milliseconds": return .milliseconds
         case "unix-seconds": return .seconds
         default:
-            report(.warning("x-spindle-timestamp must be 'unix-milliseconds' or 'unix-seconds'; ignored", at: node.location))
+            report(.warning(.spindleExtension, "x-spindle-timestamp must be 'unix-milliseconds' or 'unix-seconds'; ignored", at: node.location))
             return nil
         }
     }

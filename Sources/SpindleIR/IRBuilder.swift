@@ -233,7 +233,7 @@ public final class IRBuilder {
             case .http(let httpScheme, _) where httpScheme == "basic":
                 return IRSecurityScheme(name: name, kind: .basic, description: scheme.description)
             default:
-                report(.warning("security scheme '\(name)' is not supported yet; set credentials through a middleware", at: scheme.location))
+                report(.warning(.unsupportedSecurityScheme, "security scheme '\(name)' is not supported yet; set credentials through a middleware", at: scheme.location))
                 return nil
             }
         }

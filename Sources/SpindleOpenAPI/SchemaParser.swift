@@ -13,7 +13,7 @@ struct SchemaParser {
         // OpenAPI 3.1 allows boolean schemas: `true` accepts anything, `false` nothing.
         if node.kind == .scalar, let flag = node.bool {
             if !flag {
-                loader.report(.warning("the schema 'false' accepts no value; treated as free-form", at: node.location))
+                loader.report(.warning(.falseSchema, "the schema 'false' accepts no value; treated as free-form", at: node.location))
             }
             return empty(node)
         }
@@ -49,7 +49,7 @@ struct SchemaParser {
 
         for keyword in SchemaKeys.Keyword.unsupported {
             if let keyNode = keys.keyNode(for: keyword) {
-                loader.report(.warning("'\(keyword.spelling)' is not supported yet; ignored", at: keyNode.location))
+                loader.report(.warning(.unsupportedKeyword, "'\(keyword.spelling)' is not supported yet; ignored", at: keyNode.location))
             }
         }
 
