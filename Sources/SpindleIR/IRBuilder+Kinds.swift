@@ -53,7 +53,8 @@ extension IRBuilder {
                 IRProperty(
                     jsonName: source.name, swiftName: swiftName, type: type, presence: presence,
                     // A referenced type documents itself; only an inline schema describes the property.
-                    description: source.schema.description ?? (source.schema.ref == nil ? resolved.description : nil),
+                    description: source.schema.ref == nil
+                        ? describing(source.schema.description, keysOf: source.schema) : source.schema.description,
                     deprecated: source.schema.deprecated || resolved.deprecated,
                     readOnly: resolved.readOnly, writeOnly: resolved.writeOnly,
                     defaultValue: resolved.defaultValue, constValue: resolved.constValue,

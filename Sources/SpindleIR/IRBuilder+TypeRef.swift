@@ -24,6 +24,8 @@ extension IRBuilder {
             return (resolved.type, nullable || resolved.nullable)
         }
 
+        // Checked wherever a map is typed, documented or not (an array of maps has no docs).
+        if schema.propertyNames != nil { _ = keyConstraintNote(schema) }
         if let values = schema.enumValues {
             let nonNull = values.filter { $0 != .null }
             if nonNull.isEmpty { return (.json, true) }

@@ -76,6 +76,8 @@ struct SchemaParser {
         }
 
         let items = keys[.items].map { child($0, origin.pointer.appending("items")) }
+        // Read whole (it may be a `$ref`); the IR decides whether it narrows the keys.
+        let propertyNames = keys[.propertyNames].map { child($0, origin.pointer.appending("propertyNames")) }
 
         func list(_ keyword: SchemaKeys.Keyword) -> [Schema] {
             guard let sequence = reader.sequenceNode(keys[keyword], keyword.spelling) else { return [] }
@@ -162,7 +164,7 @@ struct SchemaParser {
             additionalProperties: additional,
             items: items,
             oneOf: list(.oneOf), anyOf: list(.anyOf), allOf: list(.allOf),
-            discriminator: discriminator, constraints: constraints,
+            discriminator: discriminator, propertyNames: propertyNames, constraints: constraints,
             extensions: keys.hasExtensions ? node.extensions : [:], node: node
         )
     }
