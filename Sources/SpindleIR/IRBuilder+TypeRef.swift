@@ -64,10 +64,9 @@ extension IRBuilder {
             return unionRef(schema, context: context)
         }
         if !schema.allOf.isEmpty {
-            let parts = schema.allOf
-            // `allOf: [$ref]` is how 3.0 documents attach a description or nullable to a reference.
-            if parts.count == 1 && schema.properties.isEmpty {
-                let inner = typeRef(parts[0], context: context)
+            nullable = nullable || allOfAdmitsNull(schema)
+            if let reference = allOfReference(schema) {
+                let inner = typeRef(reference.part, context: context)
                 return (inner.type, nullable || inner.nullable)
             }
             return (.named(namedType(for: schema, context: context)), nullable)
@@ -142,9 +141,14 @@ extension IRBuilder {
 
     /// Whether the schema a reference leads to allows `null`: through `nullable`, a `null` type or
     /// enum value, or a `null` member of its `oneOf`/`anyOf`.
-    private func admitsNull(_ schema: Schema) -> Bool {
+    ///
+    /// Through an `allOf`, too: a `{nullable: true}` part, or the null of the one type an alias
+    /// built from `allOf: [$ref]` stands for (as if `nullable` were on the referenced schema).
+    private func admitsNull(_ schema: Schema, depth: Int = 0) -> Bool {
         guard let resolved = loader.resolve(schema) else { return false }
-        return resolved.allowsNull || unionShape(resolved).hasNull
+        if resolved.allowsNull || unionShape(resolved).hasNull || allOfAdmitsNull(resolved) { return true }
+        guard depth < 32, let reference = allOfReference(resolved), !isObjectLike(reference.part) else { return false }
+        return reference.part.allowsNull || admitsNull(reference.part, depth: depth + 1)
     }
 
     private func stringType(_ schema: Schema) -> IRTypeRef {

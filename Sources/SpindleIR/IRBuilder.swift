@@ -180,8 +180,8 @@ public final class IRBuilder {
     func defineType(_ path: [String], from schema: Schema) {
         let key = path.joined(separator: ".")
         types[key] = IRType(
-            name: path.last!, path: path, kind: .alias(.json), description: describing(schema.description, keysOf: schema),
-            deprecated: schema.deprecated, nested: [], source: schema.origin.target)
+            name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
+            deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target)
         let kind = typeKind(schema, path: path)
         types[key]?.kind = kind
     }
