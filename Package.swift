@@ -83,7 +83,7 @@ let package = Package(
             exclude: ["spindle-surface.json"], swiftSettings: strict),
         .testTarget(
             name: "SpindleGeneratorTests",
-            dependencies: ["SpindleGenerator", "Constructs", "SpindleRuntime"],
+            dependencies: ["SpindleGenerator", "SpindleIR", "Constructs", "SpindleRuntime"],
             swiftSettings: strict
         ),
         .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),

@@ -15,6 +15,10 @@
 #   KEEP=1             keep generated sources of modules that type-check (failures are always kept)
 #   SKIP_TYPECHECK=1   only generate
 #
+# Besides the table, RESULTS/warnings.tsv lists the warnings of every document by kind (document,
+# kind, count), taken from the `[-Wkind]` each warning ends with (`other` for a warning without one,
+# as a spindle from before warning kinds prints); Scripts/corpus-warnings.py compares two such runs.
+#
 # Exit status: 0 when no spec crashed or hung the generator and >= 95% of the specs that are
 # expected to generate type-check; 1 otherwise.
 #
@@ -63,12 +67,15 @@ fi
 
 TABLE="$RESULTS/table.md"
 {
-    echo "| # | spec | outcome | gen time (s) | peak RSS (MB) | types | operations | warnings | errors | type-check (s) | first problem |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| # | spec | outcome | gen time (s) | peak RSS (MB) | types | operations | warnings | warning kinds | errors | type-check (s) | first problem |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$TABLE"
 cat "$TABLE"
 
 declare -A count=()
+declare -A kind_total=()
+WARNINGS_TSV="$RESULTS/warnings.tsv"
+printf 'document\tkind\tcount\n' >"$WARNINGS_TSV"
 index=0
 total=0
 # Tabs become \037 first: `read` collapses runs of whitespace separators, and some columns are empty.
@@ -90,7 +97,15 @@ while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
     [[ "$seconds" =~ ^[0-9.]+$ ]] || seconds="?"
     [[ "$rss_kb" =~ ^[0-9]+$ ]] || rss_kb=0
     rss=$((rss_kb / 1024))
-    warnings=$(grep -c ': warning: ' "$work/generate.err")
+    # Located (`file:1:2: warning: `) and unlocated (`warning: `) warnings; not the summary line.
+    grep -E '(^|: )warning: ' "$work/generate.err" >"$work/warnings.txt"
+    warnings=$(wc -l <"$work/warnings.txt")
+    kinds=""
+    while read -r kind_count kind; do
+        printf '%s/%s\t%s\t%s\n' "$name" "$file" "$kind" "$kind_count" >>"$WARNINGS_TSV"
+        kind_total[$kind]=$((${kind_total[$kind]:-0} + kind_count))
+        kinds+="${kinds:+, }$kind_count $kind"
+    done < <(sed -nE 's/.*\[-W([a-z0-9-]+)\]$/\1/p; t; s/.*/other/p' "$work/warnings.txt" | sort | uniq -c | sort -k1,1nr -k2,2)
     errors=$(grep -v 'generation failed; nothing was written' "$work/generate.err" | grep -c 'error: ')
     summary=$(grep -E '^[0-9]+ modules?, ' "$work/generate.out" | tail -n 1)
     types=$(sed -nE 's/.* ([0-9]+) types, .*/\1/p' <<<"$summary")
@@ -137,7 +152,7 @@ while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
     fi
     count[$outcome]=$((${count[$outcome]:-0} + 1))
     first=${first//|/\\|}
-    row="| $index | $name/$file | $outcome | $seconds | $rss | ${types:--} | ${operations:--} | $warnings | $errors | $tc_time | ${first} |"
+    row="| $index | $name/$file | $outcome | $seconds | $rss | ${types:--} | ${operations:--} | $warnings | ${kinds:--} | $errors | $tc_time | ${first} |"
     echo "$row" >>"$TABLE"
     echo "$row"
 done < <(tr '\t' '\037' <"$CORPUS/INDEX.tsv")
@@ -156,6 +171,17 @@ percent=$(if [[ $expected -gt 0 ]]; then echo "scale=1; 100 * $ok / $expected" |
     for key in ok typecheck-failed typecheck-timeout spec-errors rejected:swagger2 rejected:unsupported-version rejected:invalid-input CRASH HANG generated; do
         [[ -n "${count[$key]:-}" ]] && echo "| $key | ${count[$key]} |"
     done
+    echo
+    all_warnings=0
+    for kind in "${!kind_total[@]}"; do all_warnings=$((all_warnings + ${kind_total[$kind]})); done
+    echo "Warnings: $all_warnings in all."
+    if [[ $all_warnings -gt 0 ]]; then
+        echo
+        echo "| warning kind | count |"
+        echo "|---|---|"
+        for kind in "${!kind_total[@]}"; do echo "${kind_total[$kind]} $kind"; done | sort -k1,1nr -k2,2 \
+            | while read -r kind_count kind; do echo "| $kind | $kind_count |"; done
+    fi
     echo
     echo "Type-check: $ok of $expected documents expected to generate ($percent%); $rejected rejected as expected; $crashes crashes or hangs."
 } | tee -a "$TABLE"

@@ -29,6 +29,8 @@ public struct VendorGenerator {
         public var module: IRModule?
         public var files: [GeneratedFile]
         public var diagnostics: [Diagnostic]
+        /// The warning kinds the vendor config silences (`quietWarnings`).
+        public var quietWarnings: Set<DiagnosticKind> = []
         public var succeeded: Bool { module != nil && !diagnostics.contains { $0.severity == .error } }
     }
 
@@ -45,7 +47,7 @@ public struct VendorGenerator {
         // to them, and the rendered files take their memory instead of adding to it.
         let front = buildModule()
         guard let module = front.module else {
-            return Output(module: nil, files: [], diagnostics: front.diagnostics)
+            return Output(module: nil, files: [], diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
         }
         // Hashed now, file by file, rather than while the trees and the model were still alive: reading
         // the spec again beside them set the peak memory of a large spec.
@@ -53,9 +55,10 @@ public struct VendorGenerator {
         do {
             var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
-            return Output(module: module, files: files, diagnostics: front.diagnostics)
+            return Output(module: module, files: files, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
         } catch {
-            return Output(module: nil, files: [], diagnostics: front.diagnostics + [.error("\(error)", at: nil)])
+            return Output(
+                module: nil, files: [], diagnostics: front.diagnostics + [.error("\(error)", at: nil)], quietWarnings: front.quietWarnings)
         }
     }
 
@@ -66,6 +69,7 @@ public struct VendorGenerator {
         var diagnostics: [Diagnostic]
         var fragments: [String] = []
         var accessLevel: String = ""
+        var quietWarnings: Set<DiagnosticKind> = []
     }
 
     /// Loads the spec and its config and builds the IR.
@@ -90,13 +94,14 @@ public struct VendorGenerator {
         }
         let api = isDirectory.boolValue ? loader.loadFolder(specPath) : loader.loadAPI(fragments: [specPath])
         guard let api, !loader.diagnostics.hasErrors else {
-            return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted)
+            return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted, quietWarnings: config.quietWarnings)
         }
         let module = IRBuilder(api: api, loader: loader, config: config, lock: lock(config.module)).build()
         guard !loader.diagnostics.hasErrors else {
-            return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted)
+            return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted, quietWarnings: config.quietWarnings)
         }
         return FrontEnd(
-            module: module, diagnostics: loader.diagnostics.sorted, fragments: api.fragments, accessLevel: config.accessLevel.rawValue)
+            module: module, diagnostics: loader.diagnostics.sorted, fragments: api.fragments, accessLevel: config.accessLevel.rawValue,
+            quietWarnings: config.quietWarnings)
     }
 }

@@ -28,7 +28,7 @@ extension IRBuilder {
                 guard !operationIds.contains(mention.name) else { continue }
                 message = "the spec has no operation with operationId '\(mention.name)'"
             }
-            report(.warning("\(mention.section): \(message); this entry has no effect", at: mention.location))
+            report(.warning(.unusedConfig, "\(mention.section): \(message); this entry has no effect", at: mention.location))
         }
     }
 }

@@ -14,6 +14,13 @@ extension IRBuilder {
             if shape.variants.count > 1, shape.primitive == nil, let union = union(schema, path: path) { return .union(union) }
         }
         if !schema.allOf.isEmpty {
+            // A named `allOf` about one type that is not an object (a string, an enum, a union) is an
+            // alias of it. One about an object keeps a type of its own, merged as before.
+            if let reference = allOfReference(schema), !isObjectLike(reference.part) {
+                let parent = path.count > 1 ? Array(path.dropLast()) : nil
+                let suggested = reference.part.ref?.pointer.lastToken ?? path.last! + "Value"
+                return .alias(typeRef(reference.part, context: NameContext(parent: parent, suggested: suggested)).type)
+            }
             return allOf(schema, path: path)
         }
         if !schema.properties.isEmpty || schema.nonNullTypes == [.object] {
@@ -44,6 +51,10 @@ extension IRBuilder {
         properties.reserveCapacity(sources.count)
         for (source, swiftName) in zip(sources, swiftNames) {
             let resolved = loader.resolve(source.schema) ?? source.schema
+            // What an `allOf: [$ref, {annotations}]` is about constrains the value as a `$ref` would.
+            let target = allOfReference(resolved).map { loader.resolve($0.part) ?? $0.part } ?? resolved
+            // 3.1 siblings of a `$ref` and annotation-only `allOf` parts annotate the property too.
+            let notes = annotationSources(source.schema)
             let (type, nullable) = typeRef(source.schema, context: NameContext(parent: path, suggested: source.name))
             let presence: IRPresence =
                 switch (source.required, nullable) {
@@ -56,11 +67,14 @@ extension IRBuilder {
                 IRProperty(
                     jsonName: source.name, swiftName: swiftName, type: type, presence: presence,
                     // A referenced type documents itself; only an inline schema describes the property.
-                    description: source.schema.description ?? (source.schema.ref == nil ? resolved.description : nil),
-                    deprecated: source.schema.deprecated || resolved.deprecated,
-                    readOnly: resolved.readOnly, writeOnly: resolved.writeOnly,
-                    defaultValue: resolved.defaultValue, constValue: resolved.constValue,
-                    constraints: resolved.constraints, needsIndirection: false))
+                    description: source.schema.ref == nil
+                        ? describing(annotatedDescription(source.schema), keysOf: source.schema) : source.schema.description,
+                    deprecated: notes.contains(where: \.deprecated) || target.deprecated,
+                    readOnly: notes.contains(where: \.readOnly) || target.readOnly,
+                    writeOnly: notes.contains(where: \.writeOnly) || target.writeOnly,
+                    defaultValue: notes.lazy.compactMap(\.defaultValue).first ?? target.defaultValue,
+                    constValue: resolved.constValue ?? target.constValue,
+                    constraints: resolved.constraints.isEmpty ? target.constraints : resolved.constraints, needsIndirection: false))
         }
         var additional: IRTypeRef?
         if case .schema(let values) = schema.additionalProperties, !sources.isEmpty {
@@ -75,7 +89,7 @@ extension IRBuilder {
         var seen: Set<String> = []
         let raws = nonNull.compactMap(\.stringValue).filter { seen.insert($0).inserted }
         if raws.count < nonNull.count {
-            report(.warning("enum lists a value twice; the duplicate is ignored", at: schema.location))
+            report(.warning(.enumDuplicate, "enum lists a value twice; the duplicate is ignored", at: schema.location))
         }
         // Cases are static members of an open-enum struct: they must not take the names of its
         // `rawValue` and `allKnownValues`, nor `init` (`.init` in `allKnownValues` is a call).
@@ -166,16 +180,15 @@ extension IRBuilder {
         return wordLists.map { SwiftNaming.memberName($0.dropFirst(common).joined(separator: "_")) }
     }
 
-    /// `allOf` of objects merges into one object; anything else is reported and kept as JSON.
+    /// `allOf` of objects merges into one object; parts that only annotate add nothing; anything else
+    /// is reported and kept as JSON.
     private func allOf(_ schema: Schema, path: [String]) -> IRType.Kind {
         var sources = properties(of: schema)
         var required = Set(schema.required)
-        for part in schema.allOf {
+        for part in schema.allOf where !isAnnotationOnly(part) {
             guard let resolved = loader.resolve(part) else { continue }
-            guard resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.enumValues == nil,
-                resolved.nonNullTypes.isEmpty || resolved.nonNullTypes == [.object]
-            else {
-                report(.warning("allOf with a part that is not an object is not supported yet; typed as free-form JSON", at: part.location))
+            guard isObjectLike(resolved) else {
+                report(.warning(.allOfNonObject, "allOf with a part that is not an object is not supported yet; typed as free-form JSON", at: part.location))
                 return .alias(.json)
             }
             let nested = flattenAllOf(resolved)

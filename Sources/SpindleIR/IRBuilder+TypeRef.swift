@@ -16,7 +16,7 @@ extension IRBuilder {
             }
             // No component type breaks a cycle of inline schemas: typing it would never end.
             guard followedReferences.insert(ObjectIdentifier(target)).inserted else {
-                report(.warning("reference '\(ref.text)' leads back to a schema that contains it through inline schemas only; typed as free-form JSON", at: ref.location))
+                report(.warning(.inlineCycle, "reference '\(ref.text)' leads back to a schema that contains it through inline schemas only; typed as free-form JSON", at: ref.location))
                 return (.json, nullable)
             }
             defer { followedReferences.remove(ObjectIdentifier(target)) }
@@ -24,6 +24,8 @@ extension IRBuilder {
             return (resolved.type, nullable || resolved.nullable)
         }
 
+        // Checked wherever a map is typed, documented or not (an array of maps has no docs).
+        if schema.propertyNames != nil { _ = keyConstraintNote(schema) }
         if let values = schema.enumValues {
             let nonNull = values.filter { $0 != .null }
             if nonNull.isEmpty { return (.json, true) }
@@ -44,11 +46,11 @@ extension IRBuilder {
                 }
             }
             guard !types.isEmpty, types != [.string], nonNull.allSatisfy({ $0.stringValue != nil }) else {
-                report(.warning("enum values are not all strings; typed as free-form JSON", at: schema.location))
+                report(.warning(.enumType, "enum values are not all strings; typed as free-form JSON", at: schema.location))
                 return (.json, nullable)
             }
             let typeNames = types.map(\.rawValue).joined(separator: ", ")
-            report(.warning("enum of \(typeNames) values is typed as plain \(typeNames); only string and integer enums become enum types", at: schema.location))
+            report(.warning(.enumType, "enum of \(typeNames) values is typed as plain \(typeNames); only string and integer enums become enum types", at: schema.location))
             if schema.nonNullTypes.isEmpty {
                 switch types {
                 case [.integer]: return (.integer(bits: nil), nullable)
@@ -62,10 +64,9 @@ extension IRBuilder {
             return unionRef(schema, context: context)
         }
         if !schema.allOf.isEmpty {
-            let parts = schema.allOf
-            // `allOf: [$ref]` is how 3.0 documents attach a description or nullable to a reference.
-            if parts.count == 1 && schema.properties.isEmpty {
-                let inner = typeRef(parts[0], context: context)
+            nullable = nullable || allOfAdmitsNull(schema)
+            if let reference = allOfReference(schema) {
+                let inner = typeRef(reference.part, context: context)
                 return (inner.type, nullable || inner.nullable)
             }
             return (.named(namedType(for: schema, context: context)), nullable)
@@ -73,7 +74,7 @@ extension IRBuilder {
 
         let types = schema.nonNullTypes
         if types.count > 1 {
-            report(.warning("values of several types (\(types.map(\.rawValue).joined(separator: ", "))) are typed as free-form JSON", at: schema.location))
+            report(.warning(.mixedTypes, "values of several types (\(types.map(\.rawValue).joined(separator: ", "))) are typed as free-form JSON", at: schema.location))
             return (.json, nullable)
         }
         switch types.first {
@@ -140,9 +141,14 @@ extension IRBuilder {
 
     /// Whether the schema a reference leads to allows `null`: through `nullable`, a `null` type or
     /// enum value, or a `null` member of its `oneOf`/`anyOf`.
-    private func admitsNull(_ schema: Schema) -> Bool {
+    ///
+    /// Through an `allOf`, too: a `{nullable: true}` part, or the null of the one type an alias
+    /// built from `allOf: [$ref]` stands for (as if `nullable` were on the referenced schema).
+    private func admitsNull(_ schema: Schema, depth: Int = 0) -> Bool {
         guard let resolved = loader.resolve(schema) else { return false }
-        return resolved.allowsNull || unionShape(resolved).hasNull
+        if resolved.allowsNull || unionShape(resolved).hasNull || allOfAdmitsNull(resolved) { return true }
+        guard depth < 32, let reference = allOfReference(resolved), !isObjectLike(reference.part) else { return false }
+        return reference.part.allowsNull || admitsNull(reference.part, depth: depth + 1)
     }
 
     private func stringType(_ schema: Schema) -> IRTypeRef {
@@ -161,7 +167,7 @@ extension IRBuilder {
         case "unix-milliseconds": return .milliseconds
         case "unix-seconds": return .seconds
         default:
-            report(.warning("x-spindle-timestamp must be 'unix-milliseconds' or 'unix-seconds'; ignored", at: node.location))
+            report(.warning(.spindleExtension, "x-spindle-timestamp must be 'unix-milliseconds' or 'unix-seconds'; ignored", at: node.location))
             return nil
         }
     }

@@ -180,8 +180,8 @@ public final class IRBuilder {
     func defineType(_ path: [String], from schema: Schema) {
         let key = path.joined(separator: ".")
         types[key] = IRType(
-            name: path.last!, path: path, kind: .alias(.json), description: schema.description,
-            deprecated: schema.deprecated, nested: [], source: schema.origin.target)
+            name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
+            deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target)
         let kind = typeKind(schema, path: path)
         types[key]?.kind = kind
     }
@@ -233,7 +233,7 @@ public final class IRBuilder {
             case .http(let httpScheme, _) where httpScheme == "basic":
                 return IRSecurityScheme(name: name, kind: .basic, description: scheme.description)
             default:
-                report(.warning("security scheme '\(name)' is not supported yet; set credentials through a middleware", at: scheme.location))
+                report(.warning(.unsupportedSecurityScheme, "security scheme '\(name)' is not supported yet; set credentials through a middleware", at: scheme.location))
                 return nil
             }
         }

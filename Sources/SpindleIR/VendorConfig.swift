@@ -27,6 +27,9 @@ public struct VendorConfig: Sendable {
     /// Every place the config names an operation (or, in `parameters`, an `operationId.parameter`), so
     /// that names the spec does not have are reported instead of silently doing nothing.
     public var operationMentions: [OperationMention] = []
+    /// Warning kinds not printed for this vendor (still counted in the summary): the ones its
+    /// published spec will always have.
+    public var quietWarnings: Set<DiagnosticKind> = []
 
     public enum AccessLevel: String, Sendable { case `public`, `internal`, package }
 
@@ -108,7 +111,7 @@ public struct PaginationDeclaration: Sendable, Hashable {
 }
 
 extension VendorConfig {
-    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "auth", "naming", "pagination", "operations", "parameters"]
+    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "auth", "naming", "pagination", "operations", "parameters", "quietWarnings"]
 
     /// Reads a config document. Every problem is reported with its location; returns `nil` on errors.
     public static func read(_ document: YAMLDocument, defaultModule: String, report: (Diagnostic) -> Void) -> VendorConfig? {
@@ -212,6 +215,19 @@ extension VendorConfig {
                 }
             } else {
                 fail("'parameters' must map 'operationId.parameterName' to {style, explode}", parameters)
+            }
+        }
+        if let quiet = root["quietWarnings"] {
+            if quiet.kind == .sequence {
+                for element in quiet.elements {
+                    if let kind = element.scalar.flatMap(DiagnosticKind.init(rawValue:)), element.kind == .scalar {
+                        config.quietWarnings.insert(kind)
+                    } else {
+                        fail("unknown warning kind '\(element.scalar ?? "")' in quietWarnings; expected one of \(DiagnosticKind.all.map(\.rawValue).joined(separator: ", "))", element)
+                    }
+                }
+            } else {
+                fail("'quietWarnings' must be a list of warning kinds", quiet)
             }
         }
         if let operations = root["operations"] {

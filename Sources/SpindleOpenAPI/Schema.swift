@@ -40,6 +40,8 @@ public final class Schema: Sendable {
     public var anyOf: [Schema] { rare?.anyOf ?? [] }
     public var allOf: [Schema] { rare?.allOf ?? [] }
     public var discriminator: Discriminator? { rare?.discriminator }
+    /// `propertyNames`: the schema every key of an object must match.
+    public var propertyNames: Schema? { rare?.propertyNames }
     /// Validation keywords (all unset for most schemas).
     public var constraints: Constraints { storedConstraints.constraints }
     private let storedConstraints: Constraints.Boxed
@@ -57,7 +59,7 @@ public final class Schema: Sendable {
         writeOnly: Bool, enumValues: [Literal]?, constValue: Literal?, defaultValue: Literal?,
         properties: [(name: String, schema: Schema)], required: [String],
         additionalProperties: AdditionalProperties, items: Schema?, oneOf: [Schema], anyOf: [Schema],
-        allOf: [Schema], discriminator: Discriminator?, constraints: Constraints,
+        allOf: [Schema], discriminator: Discriminator?, propertyNames: Schema? = nil, constraints: Constraints,
         extensions: [String: YAMLNode], node: YAMLNode
     ) {
         self.origin = origin
@@ -76,11 +78,11 @@ public final class Schema: Sendable {
         self.items = items
         storedConstraints = Constraints.Boxed(constraints)
         let hasRare = title != nil || constValue != nil || defaultValue != nil || !oneOf.isEmpty || !anyOf.isEmpty
-            || !allOf.isEmpty || discriminator != nil || !extensions.isEmpty
+            || !allOf.isEmpty || discriminator != nil || propertyNames != nil || !extensions.isEmpty
         rare = hasRare
             ? RareKeywords(
                 title: title, constValue: constValue, defaultValue: defaultValue, oneOf: oneOf, anyOf: anyOf, allOf: allOf,
-                discriminator: discriminator, extensions: extensions)
+                discriminator: discriminator, propertyNames: propertyNames, extensions: extensions)
             : nil
         self.node = node
     }
@@ -135,11 +137,12 @@ private final class RareKeywords: Sendable {
     let anyOf: [Schema]
     let allOf: [Schema]
     let discriminator: Discriminator?
+    let propertyNames: Schema?
     let extensions: [String: YAMLNode]
 
     init(
         title: String?, constValue: Literal?, defaultValue: Literal?, oneOf: [Schema], anyOf: [Schema], allOf: [Schema],
-        discriminator: Discriminator?, extensions: [String: YAMLNode]
+        discriminator: Discriminator?, propertyNames: Schema?, extensions: [String: YAMLNode]
     ) {
         self.title = title
         self.constValue = constValue
@@ -148,6 +151,7 @@ private final class RareKeywords: Sendable {
         self.anyOf = anyOf
         self.allOf = allOf
         self.discriminator = discriminator
+        self.propertyNames = propertyNames
         self.extensions = extensions
     }
 }

@@ -13,10 +13,10 @@ struct SchemaKeys {
         case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern
         case minItems, maxItems, uniqueItems, minProperties, maxProperties, required
         case enumValues, constValue, defaultValue, nullable, format, title, description
-        case deprecated, readOnly, writeOnly
+        case deprecated, readOnly, writeOnly, propertyNames
         // Not supported yet: reported, then ignored.
         case not, ifKeyword, thenKeyword, elseKeyword, patternProperties, dependentSchemas, dependentRequired
-        case prefixItems, contains, unevaluatedProperties, unevaluatedItems, dynamicRef, propertyNames
+        case prefixItems, contains, unevaluatedProperties, unevaluatedItems, dynamicRef
 
         /// The keyword as written in a schema.
         ///
@@ -75,7 +75,7 @@ struct SchemaKeys {
 
         static let unsupported: [Keyword] = [
             .not, .ifKeyword, .thenKeyword, .elseKeyword, .patternProperties, .dependentSchemas, .dependentRequired,
-            .prefixItems, .contains, .unevaluatedProperties, .unevaluatedItems, .dynamicRef, .propertyNames,
+            .prefixItems, .contains, .unevaluatedProperties, .unevaluatedItems, .dynamicRef,
         ]
 
         /// The UTF-8 bytes of each keyword's spelling, by raw value.

@@ -13,7 +13,7 @@ struct SchemaParser {
         // OpenAPI 3.1 allows boolean schemas: `true` accepts anything, `false` nothing.
         if node.kind == .scalar, let flag = node.bool {
             if !flag {
-                loader.report(.warning("the schema 'false' accepts no value; treated as free-form", at: node.location))
+                loader.report(.warning(.falseSchema, "the schema 'false' accepts no value; treated as free-form", at: node.location))
             }
             return empty(node)
         }
@@ -49,7 +49,7 @@ struct SchemaParser {
 
         for keyword in SchemaKeys.Keyword.unsupported {
             if let keyNode = keys.keyNode(for: keyword) {
-                loader.report(.warning("'\(keyword.spelling)' is not supported yet; ignored", at: keyNode.location))
+                loader.report(.warning(.unsupportedKeyword, "'\(keyword.spelling)' is not supported yet; ignored", at: keyNode.location))
             }
         }
 
@@ -76,6 +76,8 @@ struct SchemaParser {
         }
 
         let items = keys[.items].map { child($0, origin.pointer.appending("items")) }
+        // Read whole (it may be a `$ref`); the IR decides whether it narrows the keys.
+        let propertyNames = keys[.propertyNames].map { child($0, origin.pointer.appending("propertyNames")) }
 
         func list(_ keyword: SchemaKeys.Keyword) -> [Schema] {
             guard let sequence = reader.sequenceNode(keys[keyword], keyword.spelling) else { return [] }
@@ -162,7 +164,7 @@ struct SchemaParser {
             additionalProperties: additional,
             items: items,
             oneOf: list(.oneOf), anyOf: list(.anyOf), allOf: list(.allOf),
-            discriminator: discriminator, constraints: constraints,
+            discriminator: discriminator, propertyNames: propertyNames, constraints: constraints,
             extensions: keys.hasExtensions ? node.extensions : [:], node: node
         )
     }

@@ -35,7 +35,7 @@ extension SpecLoader {
         if info == nil { report(.error("missing 'info' object", at: root.location)) }
         for keyword in ["webhooks", "callbacks"] {
             if let key = root.keyNode(for: keyword) {
-                report(.warning("'\(keyword)' are not supported yet; ignored", at: key.location))
+                report(.warning(.unsupportedKeyword, "'\(keyword)' are not supported yet; ignored", at: key.location))
             }
         }
         let components = reader.mapping(root["components"], "components")

@@ -49,7 +49,7 @@ extension SpecLoader {
             report(.error("path parameter '\(placeholder)' of '\(path)' is not declared by '\(method.rawValue)'", at: node.location))
         }
         if let key = node.keyNode(for: "callbacks") {
-            report(.warning("'callbacks' are not supported yet; ignored", at: key.location))
+            report(.warning(.unsupportedKeyword, "'callbacks' are not supported yet; ignored", at: key.location))
         }
         var requestBody: RequestBody?
         if let bodyNode = node["requestBody"],
@@ -73,7 +73,7 @@ extension SpecLoader {
                 responses.append(response(resolved.node, status: status.uppercased() == "DEFAULT" ? "default" : status.uppercased(), file: resolved.file, pointer: resolved.pointer, reader: reader))
             }
         } else {
-            report(.warning("operation '\(method.rawValue) \(path)' declares no responses", at: node.location))
+            report(.warning(.noResponses, "operation '\(method.rawValue) \(path)' declares no responses", at: node.location))
         }
         return Operation(
             path: path, method: method,
@@ -119,7 +119,7 @@ extension SpecLoader {
         }
         let required = reader.bool(node["required"], "required") ?? false
         if location == .path && !required {
-            report(.warning("path parameter '\(name)' must be required; treated as required", at: node.location))
+            report(.warning(.pathParameterRequired, "path parameter '\(name)' must be required; treated as required", at: node.location))
         }
         return Parameter(
             name: name, location: location, required: required || location == .path,

@@ -28,11 +28,14 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var message: String
     /// Where the problem is, if it can be pinned to a place in a file.
     public var location: SourceLocation?
+    /// What kind of warning this is, for grouping and silencing; `nil` for errors and notes.
+    public var kind: DiagnosticKind?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
+    public init(_ severity: Severity, _ message: String, kind: DiagnosticKind? = nil, at location: SourceLocation?) {
         self.severity = severity
         self.message = message
+        self.kind = kind
         self.location = location
     }
 
@@ -41,9 +44,9 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
         Diagnostic(.error, message, at: location)
     }
 
-    /// A warning diagnostic.
-    public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.warning, message, at: location)
+    /// A warning diagnostic. Every warning has a kind, so that it can be counted and silenced.
+    public static func warning(_ kind: DiagnosticKind, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, message, kind: kind, at: location)
     }
 
     /// A note diagnostic.
@@ -51,12 +54,14 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
         Diagnostic(.note, message, at: location)
     }
 
-    /// `file:line:column: severity: message`, or `severity: message` without a location.
+    /// `file:line:column: severity: message [-Wkind]`, or `severity: message` without a location;
+    /// the kind, as compilers print it, tells what `--quiet-warnings` would silence.
     public var description: String {
+        let text = kind.map { "\(message) [-W\($0.rawValue)]" } ?? message
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return "\(location): \(severity.rawValue): \(text)"
         }
-        return "\(severity.rawValue): \(message)"
+        return "\(severity.rawValue): \(text)"
     }
 
     /// Orders by location (missing locations first), then severity, then message.
@@ -72,6 +77,7 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
             break
         }
         if lhs.severity != rhs.severity { return lhs.severity.rank < rhs.severity.rank }
-        return lhs.message < rhs.message
+        if lhs.message != rhs.message { return lhs.message < rhs.message }
+        return (lhs.kind?.rawValue ?? "") < (rhs.kind?.rawValue ?? "")
     }
 }

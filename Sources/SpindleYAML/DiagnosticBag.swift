@@ -44,9 +44,9 @@ public struct DiagnosticBag: Sendable {
         append(.error(message, at: location))
     }
 
-    /// Adds a warning.
-    public mutating func warning(_ message: String, at location: SourceLocation?) {
-        append(.warning(message, at: location))
+    /// Adds a warning of `kind`.
+    public mutating func warning(_ kind: DiagnosticKind, _ message: String, at location: SourceLocation?) {
+        append(.warning(kind, message, at: location))
     }
 
     /// Adds a note.

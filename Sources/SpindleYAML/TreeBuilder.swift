@@ -124,6 +124,7 @@ struct TreeBuilder {
             if documentCount == 2 {
                 skipping = true
                 diagnostics.warning(
+                    .multipleDocuments,
                     "the file contains more than one YAML document; only the first is used",
                     at: location(event.start_mark))
             }

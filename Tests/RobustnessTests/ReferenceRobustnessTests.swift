@@ -101,10 +101,10 @@ extension Robustness {
                 all: {allOf: [{$ref: '#/components/schemas/Holder/properties/all'}]}
             """))
         #expect(generation.diagnostics == [
-            "openapi.yaml:10:43: warning: reference '#/components/schemas/Holder/properties/list' leads back to a schema that contains it through inline schemas only; typed as free-form JSON",
-            "openapi.yaml:11:58: warning: reference '#/components/schemas/Holder/properties/map' leads back to a schema that contains it through inline schemas only; typed as free-form JSON",
-            "openapi.yaml:12:30: warning: reference '#/components/schemas/Holder/properties/one' leads back to a schema that contains it through inline schemas only; typed as free-form JSON",
-            "openapi.yaml:13:30: warning: reference '#/components/schemas/Holder/properties/all' leads back to a schema that contains it through inline schemas only; typed as free-form JSON",
+            "openapi.yaml:10:43: warning: reference '#/components/schemas/Holder/properties/list' leads back to a schema that contains it through inline schemas only; typed as free-form JSON [-Winline-cycle]",
+            "openapi.yaml:11:58: warning: reference '#/components/schemas/Holder/properties/map' leads back to a schema that contains it through inline schemas only; typed as free-form JSON [-Winline-cycle]",
+            "openapi.yaml:12:30: warning: reference '#/components/schemas/Holder/properties/one' leads back to a schema that contains it through inline schemas only; typed as free-form JSON [-Winline-cycle]",
+            "openapi.yaml:13:30: warning: reference '#/components/schemas/Holder/properties/all' leads back to a schema that contains it through inline schemas only; typed as free-form JSON [-Winline-cycle]",
         ])
         #expect(generation.succeeded)
         let holder = try generation.file("Types/Holder.swift")

@@ -79,12 +79,12 @@ extension Robustness {
             Numbers: {type: number, enum: [0.5, 1]}
             """))
         #expect(generation.diagnostics == [
-            "openapi.yaml:10:16: warning: enum values are not all strings; typed as free-form JSON",
-            "openapi.yaml:11:17: warning: enum values are not all strings; typed as free-form JSON",
-            "openapi.yaml:12:18: warning: enum of number values is typed as plain number; only string and integer enums become enum types",
-            "openapi.yaml:14:16: warning: enum of boolean values is typed as plain boolean; only string and integer enums become enum types",
-            "openapi.yaml:15:25: warning: enum of integer values is typed as plain integer; only string and integer enums become enum types",
-            "openapi.yaml:19:14: warning: enum of number values is typed as plain number; only string and integer enums become enum types",
+            "openapi.yaml:10:16: warning: enum values are not all strings; typed as free-form JSON [-Wenum-type]",
+            "openapi.yaml:11:17: warning: enum values are not all strings; typed as free-form JSON [-Wenum-type]",
+            "openapi.yaml:12:18: warning: enum of number values is typed as plain number; only string and integer enums become enum types [-Wenum-type]",
+            "openapi.yaml:14:16: warning: enum of boolean values is typed as plain boolean; only string and integer enums become enum types [-Wenum-type]",
+            "openapi.yaml:15:25: warning: enum of integer values is typed as plain integer; only string and integer enums become enum types [-Wenum-type]",
+            "openapi.yaml:19:14: warning: enum of number values is typed as plain number; only string and integer enums become enum types [-Wenum-type]",
         ])
         #expect(generation.succeeded)
         let thing = try generation.file("Types/Thing.swift")

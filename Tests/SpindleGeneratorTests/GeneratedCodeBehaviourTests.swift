@@ -101,6 +101,22 @@ import Testing
         #expect(note.text == "hi")
     }
 
+    @Test func annotatedAllOfsAreTheReferencedTypes() throws {
+        let listing = try decode(
+            Listing.self,
+            #"{"currency": "eur", "seller": null, "token": "tok_1", "price": "usd", "metadata": {"k": "v"}, "counts": {"a": 1}}"#)
+        // Typed bindings: these lines compile only while the properties have the referenced types.
+        let currency: Currency = listing.currency
+        let seller: Timestamped? = listing.seller
+        let token: TokenString? = listing.token
+        let price: Currency? = listing.price
+        let counts: [String: Int]? = listing.counts
+        #expect(currency == .eur && seller == nil && token == "tok_1" && price == .usd && counts == ["a": 1])
+        #expect(listing.metadata == ["k": "v"])
+        // `nullable` from an allOf part: the null is sent, not left out.
+        #expect(try json(listing).contains(#""seller":null"#))
+    }
+
     @Test func recursiveValuesKeepValueSemantics() throws {
         var child = Category(name: "child", parent: Category(name: "root"))
         let copy = child

@@ -1,5 +1,6 @@
 import Foundation
 import SpindleGenerator
+import SpindleIR
 import Testing
 
 /// Generating the constructs spec reproduces the checked-in module byte for byte.
@@ -20,6 +21,31 @@ import Testing
         let changes = OutputDirectory(path: RepositoryPaths.constructsOutput).changes(for: files)
         #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
         #expect(files.count > 15)
+    }
+
+    /// The annotated `allOf`s and the `propertyNames` that narrow nothing once cost a warning each
+    /// and typed their properties as free-form JSON.
+    @Test func annotatedAllOfsAndPropertyNamesGenerateWithoutWarnings() throws {
+        let output = VendorGenerator(specPath: RepositoryPaths.constructsSpec).run()
+        #expect(output.diagnostics.map(\.description) == [])
+        let types = try #require(output.module).types
+        let listing = try #require(types.first { $0.name == "Listing" })
+        guard case .object(let object) = listing.kind else {
+            Issue.record("Listing is \(listing.kind)")
+            return
+        }
+        #expect(object.properties.map(\.type) == [
+            .named(["Currency"]), .named(["Timestamped"]), .named(["Token"]), .named(["Price"]), .map(.string),
+            .map(.integer(bits: nil)),
+        ])
+        #expect(object.properties.map(\.presence) == [.required, .requiredNullable, .optional, .optional, .optional, .optional])
+        for (name, target) in [("Token", ["TokenString"]), ("Price", ["Currency"])] {
+            let type = try #require(types.first { $0.name == name })
+            guard case .alias(.named(target)) = type.kind else {
+                Issue.record("\(name) is \(type.kind), not an alias of \(target)")
+                continue
+            }
+        }
     }
 
     @Test func isDeterministic() throws {

@@ -76,6 +76,34 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
         #expect(read.pagination.isEmpty)
     }
 
+    @Test func quietWarningsNamesKnownKinds() throws {
+        let (config, diagnostics) = try read(
+            """
+            module: Acme
+            quietWarnings: [property-names, unsupported-keyword]
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(config?.quietWarnings == [.propertyNames, .unsupportedKeyword])
+    }
+
+    @Test func quietWarningsRejectsUnknownKindsAndNonLists() throws {
+        let misspelt = try read(
+            """
+            quietWarnings:
+              - property-names
+              - propertynames
+            """)
+        #expect(misspelt.config == nil)
+        #expect(
+            misspelt.diagnostics == [
+                "spindle.yaml:3:5: error: unknown warning kind 'propertynames' in quietWarnings; expected one of "
+                    + DiagnosticKind.all.map(\.rawValue).joined(separator: ", ")
+            ])
+        let scalar = try read("quietWarnings: property-names")
+        #expect(scalar.config == nil)
+        #expect(scalar.diagnostics == ["spindle.yaml:1:16: error: 'quietWarnings' must be a list of warning kinds"])
+    }
+
     @Test func unknownKeysAreLocatedErrors() throws {
         let (config, diagnostics) = try read(
             """
@@ -92,7 +120,7 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
         #expect(config == nil)
         #expect(
             diagnostics == [
-                "spindle.yaml:2:1: error: unknown key 'clinet' in the config; expected one of accessLevel, auth, client, module, naming, operations, pagination, parameters",
+                "spindle.yaml:2:1: error: unknown key 'clinet' in the config; expected one of accessLevel, auth, client, module, naming, operations, pagination, parameters, quietWarnings",
                 "spindle.yaml:4:3: error: unknown key 'envVar' in auth; expected one of environmentVariable",
                 "spindle.yaml:6:3: error: unknown key 'dropSufixes' in naming; expected one of dropSuffixes, operations, types",
                 "spindle.yaml:9:3: error: unknown key 'include' in operations; expected one of exclude",
@@ -187,11 +215,11 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
                   responses: {'204': {description: none}}
             """, config: try #require(config))
         #expect(built.diagnostics == [
-            "spindle.yaml:4:5: warning: naming.operations: the spec has no operation with operationId 'listPetz'; this entry has no effect",
-            "spindle.yaml:7:3: warning: pagination: the spec has no operation with operationId 'listDogs'; this entry has no effect",
-            "spindle.yaml:10:3: warning: parameters: operation 'listPets' has no parameter 'size'; this entry has no effect",
-            "spindle.yaml:11:3: warning: parameters: the spec has no operation with operationId 'getCat'; this entry has no effect",
-            "spindle.yaml:13:23: warning: operations.exclude: the spec has no operation with operationId 'removedLastYear'; this entry has no effect",
+            "spindle.yaml:4:5: warning: naming.operations: the spec has no operation with operationId 'listPetz'; this entry has no effect [-Wunused-config]",
+            "spindle.yaml:7:3: warning: pagination: the spec has no operation with operationId 'listDogs'; this entry has no effect [-Wunused-config]",
+            "spindle.yaml:10:3: warning: parameters: operation 'listPets' has no parameter 'size'; this entry has no effect [-Wunused-config]",
+            "spindle.yaml:11:3: warning: parameters: the spec has no operation with operationId 'getCat'; this entry has no effect [-Wunused-config]",
+            "spindle.yaml:13:23: warning: operations.exclude: the spec has no operation with operationId 'removedLastYear'; this entry has no effect [-Wunused-config]",
         ])
     }
 
@@ -216,7 +244,7 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
                   responses: {'204': {description: none}}
             """, config: try #require(config))
         #expect(built.diagnostics == [
-            "spindle.yaml:3:3: warning: parameters: operation 'pets.list' has no parameter 'size'; this entry has no effect",
+            "spindle.yaml:3:3: warning: parameters: operation 'pets.list' has no parameter 'size'; this entry has no effect [-Wunused-config]",
         ])
         #expect(try built.operation("pets.list").parameters.first?.explode == false)
     }

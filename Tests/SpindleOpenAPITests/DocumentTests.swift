@@ -181,7 +181,7 @@ import Testing
             openapi: 3.1.0
             """)
         #expect(loaded.api?.openAPIVersion == "3.0.3")
-        #expect(loaded.diagnostics == ["api.yaml:4:1: warning: the file contains more than one YAML document; only the first is used"])
+        #expect(loaded.diagnostics == ["api.yaml:4:1: warning: the file contains more than one YAML document; only the first is used [-Wmultiple-documents]"])
     }
 
     @Test func unsupportedKeywordsAreLocatedWarnings() throws {
@@ -201,9 +201,9 @@ import Testing
             """)
         #expect(
             loaded.diagnostics == [
-                "api.yaml:7:7: warning: 'not' is not supported yet; ignored",
-                "api.yaml:10:7: warning: 'if' is not supported yet; ignored",
-                "api.yaml:11:7: warning: 'then' is not supported yet; ignored",
+                "api.yaml:7:7: warning: 'not' is not supported yet; ignored [-Wunsupported-keyword]",
+                "api.yaml:10:7: warning: 'if' is not supported yet; ignored [-Wunsupported-keyword]",
+                "api.yaml:11:7: warning: 'then' is not supported yet; ignored [-Wunsupported-keyword]",
             ])
         // Warnings do not stop the load.
         #expect(try loaded.schema("Conditional").types == [.object])
@@ -232,7 +232,7 @@ import Testing
                   default: m
                   const: m
             """)
-        #expect(loaded.diagnostics == ["api.yaml:15:7: warning: '$dynamicRef' is not supported yet; ignored"])
+        #expect(loaded.diagnostics == ["api.yaml:15:7: warning: '$dynamicRef' is not supported yet; ignored [-Wunsupported-keyword]"])
         let size = try loaded.schema("Size")
         #expect(size.types == [.string])
         #expect(size.enumValues == [.plain("s"), .plain("m")])

@@ -74,7 +74,7 @@ struct FileTests {
         #expect(document.root?["a"]?.int == 1)
         #expect(document.root?["b"] == nil)
         #expect(document.warnings.map(\.description) == [
-            "t.yaml:2:1: warning: the file contains more than one YAML document; only the first is used",
+            "t.yaml:2:1: warning: the file contains more than one YAML document; only the first is used [-Wmultiple-documents]",
         ])
         #expect(try parse("--- {a: 1}\n...\n").warnings.isEmpty)
     }

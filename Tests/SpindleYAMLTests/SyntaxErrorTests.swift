@@ -66,7 +66,7 @@ struct SyntaxErrorTests {
 
     @Test func errorsAreReportedInIgnoredDocumentsToo() {
         #expect(failures("a: 1\n---\nb: [\n") == [
-            "t.yaml:2:1: warning: the file contains more than one YAML document; only the first is used",
+            "t.yaml:2:1: warning: the file contains more than one YAML document; only the first is used [-Wmultiple-documents]",
             "t.yaml:4:1: error: did not find expected node content (while parsing a flow node)",
         ])
     }
