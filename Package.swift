@@ -81,9 +81,13 @@ let package = Package(
         .target(
             name: "Constructs", dependencies: ["SpindleRuntime"], path: "Tests/GoldenOutput/Constructs",
             exclude: ["spindle-surface.json"], swiftSettings: strict),
+        // The golden output of Tests/GoldenSpecs/collisions: names that collide with everything generated code uses.
+        .target(
+            name: "Collisions", dependencies: ["SpindleRuntime"], path: "Tests/GoldenOutput/Collisions",
+            exclude: ["spindle-surface.json"], swiftSettings: strict),
         .testTarget(
             name: "SpindleGeneratorTests",
-            dependencies: ["SpindleGenerator", "SpindleIR", "Constructs", "SpindleRuntime"],
+            dependencies: ["SpindleGenerator", "SpindleIR", "Constructs", "Collisions", "SpindleRuntime"],
             swiftSettings: strict
         ),
         .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),
@@ -98,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "VendorClientTests",
             dependencies: vendors.map { .target(name: $0) } + [
-                "Constructs", "SpindleRuntime", "SpindleGenerator", .product(name: "FlyingFox", package: "FlyingFox"),
+                "Constructs", "Collisions", "SpindleRuntime", "SpindleGenerator",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: [],
             swiftSettings: strict

@@ -12,8 +12,21 @@ struct OperationContextBuilder {
     let schemes: [IRSecurityScheme]
     let moduleSchemes: [String]
 
+    /// Locals of the generated method bodies (and the resource's `client`) that a parameter's variable must not
+    /// shadow: a parameter keeps its argument label and gets another variable name.
+    static let bodyLocals = ["request", "client", "pageRequest", "self", "options", "body"]
+
+    /// The variable (escaped) that holds each parameter, by Swift name.
+    func parameterVariables(_ operation: IROperation) -> [String: String] {
+        let names = operation.parameters.map(\.swiftName)
+        let candidates = names.map { Self.bodyLocals.contains($0) ? $0 + "Value" : $0 }
+        let unique = SwiftNaming.uniqued(Self.bodyLocals + candidates).dropFirst(Self.bodyLocals.count)
+        return Dictionary(zip(names, unique.map(SwiftNaming.escaped)), uniquingKeysWith: { first, _ in first })
+    }
+
     func context(for operation: IROperation) -> [String: Any] {
-        let parameters = orderedParameters(operation)
+        let variables = parameterVariables(operation)
+        let parameters = orderedParameters(operation, variables: variables)
         var requestStatements: [String] = []
         if operation.security != moduleSchemes {
             let selected = schemes.filter { operation.security.contains($0.name) }
@@ -23,7 +36,7 @@ struct OperationContextBuilder {
             requestStatements.append("request.isSecurityOptional = true")
         }
         for parameter in operation.parameters {
-            requestStatements.append(builderStatement(parameter))
+            requestStatements.append(builderStatement(parameter, variable: variables[parameter.swiftName] ?? parameter.swiftName))
         }
         if let body = operation.requestBody {
             requestStatements.append(bodyStatement(body))
@@ -43,12 +56,14 @@ struct OperationContextBuilder {
             "requestStatements": requestStatements,
             "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
-            "pagination": paginationContext(operation, parameters: parameters) ?? false,
+            "pagination": paginationContext(operation, parameters: parameters, variables: variables) ?? false,
         ]
     }
 
     /// The `<method>Pages` and `<method>All` companions of a paginated operation.
-    private func paginationContext(_ operation: IROperation, parameters: [MethodParameter]) -> [String: Any]? {
+    private func paginationContext(
+        _ operation: IROperation, parameters: [MethodParameter], variables: [String: String]
+    ) -> [String: Any]? {
         guard let pagination = operation.pagination, let page = operation.successResponse?.type,
             case .array(let item) = pagination.items.type
         else { return nil }
@@ -62,7 +77,7 @@ struct OperationContextBuilder {
             let arguments = parameters.map { argument($0, replacing: replacing, with: value) } + ["options: options"]
             return wrappedCall(prefix + "try await self.\(SwiftNaming.escaped(method))", arguments, indent: 16)
         }
-        func variable(_ name: String) -> String { SwiftNaming.escaped(name) }
+        func variable(_ name: String) -> String { variables[name] ?? SwiftNaming.escaped(name) }
         var fetch: [String] = []
         let strategy: String
         switch pagination.style {
@@ -116,16 +131,21 @@ struct OperationContextBuilder {
         var docs: String?
 
         var context: [String: Any] {
-            ["label": label, "swiftType": swiftType, "defaultArgument": defaultArgument ?? false]
+            // `label variable` when the variable was renamed away from a body local.
+            let declaration = SwiftNaming.escaped(name) == label ? label : "\(SwiftNaming.escaped(name)) \(label)"
+            return ["label": declaration, "swiftType": swiftType, "defaultArgument": defaultArgument ?? false]
         }
     }
 
     /// Path parameters in path order, then other required ones, then the body, then optional ones.
-    func orderedParameters(_ operation: IROperation) -> [MethodParameter] {
+    func orderedParameters(_ operation: IROperation, variables: [String: String] = [:]) -> [MethodParameter] {
         let placeholders = pathPlaceholders(operation.path)
         let path = operation.parameters.filter { $0.location == .path }
             .sorted { (placeholders.firstIndex(of: $0.name) ?? 0) < (placeholders.firstIndex(of: $1.name) ?? 0) }
         let others = operation.parameters.filter { $0.location != .path }
+        func methodParameter(_ parameter: IRParameter) -> MethodParameter {
+            self.methodParameter(parameter, variable: variables[parameter.swiftName] ?? SwiftNaming.escaped(parameter.swiftName))
+        }
         var result = (path + others.filter(\.required)).map(methodParameter)
         if let body = operation.requestBody {
             let type = spelling.spell(body.type)
@@ -139,7 +159,7 @@ struct OperationContextBuilder {
         return result
     }
 
-    private func methodParameter(_ parameter: IRParameter) -> MethodParameter {
+    private func methodParameter(_ parameter: IRParameter, variable: String) -> MethodParameter {
         let type = spelling.spell(parameter.type)
         var defaultArgument: String?
         if !parameter.required {
@@ -149,7 +169,7 @@ struct OperationContextBuilder {
         }
         return MethodParameter(
             name: parameter.swiftName,
-            label: SwiftNaming.escaped(parameter.swiftName),
+            label: variable,
             swiftType: parameter.required ? type : type + "?",
             defaultArgument: defaultArgument,
             docs: parameter.description)
@@ -172,9 +192,8 @@ struct OperationContextBuilder {
         return object.properties.allSatisfy { $0.presence != .required }
     }
 
-    private func builderStatement(_ parameter: IRParameter) -> String {
+    private func builderStatement(_ parameter: IRParameter, variable value: String) -> String {
         let name = swiftStringLiteral(parameter.name)
-        let value = SwiftNaming.escaped(parameter.swiftName)
         switch parameter.location {
         case .path:
             return "request.setPathParameter(\(name), \(value))"

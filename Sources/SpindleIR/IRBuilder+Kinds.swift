@@ -127,7 +127,15 @@ extension IRBuilder {
                     swiftName: caseName(for: type), type: type, requiredKeys: objectKeys.required,
                     knownKeys: objectKeys.known, discriminatorValues: discriminatorValues, needsIndirection: false))
         }
-        let names = SwiftNaming.uniqued(trimCommonPrefix(variants.map(\.swiftName)))
+        // A case must not take the name of the fallback case, of the variant table, or of its own payload's
+        // type (`_3DsCardsNotSupported`: names that start with a digit have no lower-case form), which it would
+        // shadow inside the union.
+        let reserved: Set<String> = ["unknown", "variants"]
+        let candidates = zip(trimCommonPrefix(variants.map(\.swiftName)), variants).map { name, variant in
+            if case .named(let path) = variant.type, path.last == name { return name + "Variant" }
+            return reserved.contains(name) ? name + "Variant" : name
+        }
+        let names = SwiftNaming.uniqued(candidates)
         for index in variants.indices { variants[index].swiftName = names[index] }
         return IRUnion(variants: variants, discriminator: schema.discriminator?.propertyName)
     }

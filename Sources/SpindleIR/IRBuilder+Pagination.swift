@@ -75,7 +75,9 @@ extension IRBuilder {
                 case .object(let object)? = types[path.joined(separator: ".")]?.kind,
                 let property = object.properties.first(where: { $0.jsonName == key })
             else { return nil }
-            steps.append(.init(swiftName: property.swiftName, isOptional: property.presence != .required))
+            steps.append(.init(
+                swiftName: property.swiftName, isOptional: property.presence != .required,
+                isOptionalValue: property.presence == .optionalNullable))
             current = property.type
         }
         return IRAccessPath(steps: steps, type: current)

@@ -103,6 +103,8 @@ public struct IRAccessPath: Sendable, Hashable {
         public var swiftName: String
         /// The value at this step may be nil (optional or nullable).
         public var isOptional: Bool
+        /// The value is an `OptionalValue` (optional and nullable), read through `.wrapped`.
+        public var isOptionalValue = false
     }
     public var steps: [Step]
     /// The type at the end of the path.
@@ -113,6 +115,7 @@ public struct IRAccessPath: Sendable, Hashable {
         var text = ""
         for (index, step) in steps.enumerated() {
             text += "." + SwiftNaming.escaped(step.swiftName)
+            if step.isOptionalValue { text += ".wrapped" }
             if step.isOptional && index < steps.count - 1 { text += "?" }
         }
         return text

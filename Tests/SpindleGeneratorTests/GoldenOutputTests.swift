@@ -23,6 +23,17 @@ import Testing
         #expect(files.count > 15)
     }
 
+    /// The collisions spec generates without a diagnostic and reproduces its checked-in module (which the
+    /// `Collisions` target compiles).
+    @Test func reproducesTheCollisionsModule() throws {
+        let output = VendorGenerator(specPath: RepositoryPaths.collisionsSpec) { _ in
+            APISurface.stored(in: RepositoryPaths.collisionsOutput)?.names ?? .init()
+        }.run()
+        #expect(output.succeeded && output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let changes = OutputDirectory(path: RepositoryPaths.collisionsOutput).changes(for: output.files)
+        #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
+    }
+
     /// The annotated `allOf`s and the `propertyNames` that narrow nothing once cost a warning each
     /// and typed their properties as free-form JSON.
     @Test func annotatedAllOfsAndPropertyNamesGenerateWithoutWarnings() throws {

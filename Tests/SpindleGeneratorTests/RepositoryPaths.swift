@@ -10,6 +10,8 @@ enum RepositoryPaths {
 
     static let constructsSpec = root + "/Tests/GoldenSpecs/constructs"
     static let constructsOutput = root + "/Tests/GoldenOutput/Constructs"
+    static let collisionsSpec = root + "/Tests/GoldenSpecs/collisions"
+    static let collisionsOutput = root + "/Tests/GoldenOutput/Collisions"
     static let templates = root + "/Templates"
 
     /// A new empty folder under the system's temporary directory.
