@@ -38,13 +38,35 @@ extension IRBuilder {
         for part in schema.allOf {
             if isAnnotationOnly(part) { annotations.append(part) } else { parts.append(part) }
         }
-        guard parts.count == 1 else { return nil }
-        return (parts[0], annotations)
+        if parts.count == 1 { return (parts[0], annotations) }
+        // `allOf: [{$ref: Status}, {type: string, description: …}]`: a part that only restates the type of
+        // the one it accompanies, besides annotating it, says nothing new either (Plaid writes these).
+        for (index, candidate) in parts.enumerated() {
+            let others = parts.enumerated().filter { $0.offset != index }.map(\.element)
+            if others.allSatisfy({ restatesType(of: candidate, $0) }) {
+                return (candidate, annotations + others)
+            }
+        }
+        return nil
     }
 
-    /// Whether an annotation-only `allOf` part of `schema` says `nullable: true`.
+    /// Whether `part` holds nothing but annotations and a `type` equal to that of `other` (resolved).
+    func restatesType(of other: Schema, _ part: Schema) -> Bool {
+        guard part.ref == nil, part.node.kind == .mapping, part.node["type"] != nil, !part.nonNullTypes.isEmpty,
+            part.node.entries.allSatisfy({ key, _ in
+                guard let name = key.scalar else { return false }
+                return name == "type" || name.hasPrefix("x-") || Self.annotationKeywords.contains(name)
+            })
+        else { return false }
+        let target = loader.resolve(other) ?? other
+        return part.nonNullTypes == target.nonNullTypes
+    }
+
+    /// Whether a part of `schema` that only annotates (or restates the type of) the one it is about says
+    /// `nullable: true`.
     func allOfAdmitsNull(_ schema: Schema) -> Bool {
-        schema.allOf.contains { isAnnotationOnly($0) && $0.allowsNull }
+        if schema.allOf.contains(where: { isAnnotationOnly($0) && $0.allowsNull }) { return true }
+        return allOfReference(schema)?.annotations.contains(where: \.allowsNull) ?? false
     }
 
     /// Whether `part` can be merged into an object: an object, untyped, or an `allOf` about one.
@@ -64,7 +86,7 @@ extension IRBuilder {
     /// that only annotate, in document order.
     func annotationSources(_ schema: Schema) -> [Schema] {
         guard !schema.allOf.isEmpty else { return [schema] }
-        return [schema] + schema.allOf.filter(isAnnotationOnly)
+        return [schema] + (allOfReference(schema)?.annotations ?? schema.allOf.filter(isAnnotationOnly))
     }
 
     /// The first description among ``annotationSources(_:)``.

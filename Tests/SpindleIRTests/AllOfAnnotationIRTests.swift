@@ -150,4 +150,27 @@ import Testing
         #expect(currency.readOnly)
         #expect(currency.defaultValue?.stringValue == "usd")
     }
+
+    /// Plaid's shape: the second part restates the referenced enum's type besides describing it.
+    @Test func aPartThatRestatesTheTypeIsAnAnnotationToo() throws {
+        let built = try build(
+            schemas: Self.shared + """
+
+                Account:
+                  type: object
+                  properties:
+                    currency:
+                      allOf: [{$ref: '#/components/schemas/Currency'}, {type: string, description: The account's currency.}]
+                    maybe:
+                      allOf: [{$ref: '#/components/schemas/Currency'}, {type: [string, 'null']}]
+                    conflicting:
+                      allOf: [{$ref: '#/components/schemas/Currency'}, {type: integer}]
+                """, openapi: "3.1.0")
+        let account = try built.object("Account")
+        #expect(account.properties.map(\.type).prefix(2) == [.named(["Currency"]), .named(["Currency"])])
+        #expect(account.properties.map(\.presence).prefix(2) == [.optional, .optionalNullable])
+        #expect(try built.property("currency", of: "Account").description == "The account's currency.")
+        // A part whose type differs is not a restatement: that one is not taken for the referenced type.
+        #expect(account.properties[2].type != .named(["Currency"]))
+    }
 }
