@@ -188,10 +188,27 @@ extension {{errorBodyName}} {
     }
 {{#hasProperties}}
 
-    enum CodingKeys: String, CodingKey {
+    struct CodingKeys: ObjectCodingKey {
+        let stringValue: String
+        init(_ stringValue: String) { self.stringValue = stringValue }
 {{#properties}}
-        case {{{escapedName}}}{{#renamed}} = {{{jsonLiteral}}}{{/renamed}}
+{{#keyFits}}
+        static var {{{escapedName}}}: Self { Self({{{jsonLiteral}}}) }
+{{/keyFits}}
+{{^keyFits}}
+        static var {{{escapedName}}}: Self {
+            Self({{{jsonLiteral}}})
+        }
+{{/keyFits}}
 {{/properties}}
+        static func isDeclared(_ name: String) -> Bool {
+            switch name {
+{{#properties}}
+            case {{{jsonLiteral}}}: true
+{{/properties}}
+            default: false
+            }
+        }
     }
 
     {{access}} init(from decoder: any Decoder) throws {
@@ -199,12 +216,12 @@ extension {{errorBodyName}} {
 {{#properties}}
         {{{decodeStatement}}}
 {{/properties}}
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        self.additionalProperties = try container.additionalProperties()
     }
 
     {{access}} func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeAdditionalProperties(self.additionalProperties)
 {{#properties}}
         {{{encodeStatement}}}
 {{/properties}}

@@ -64,8 +64,10 @@ struct TypeContextBuilder: Sendable {
                 "docs": docLines(propertyDocs(property)),
                 "deprecated": false,
                 "defaultArgument": defaultArgument,
-                "renamed": property.jsonName != property.swiftName,
                 "jsonLiteral": swiftStringLiteral(property.jsonName),
+                // `static var name: Self { Self("json") }` in CodingKeys, one level deeper than the type's members.
+                "keyFits": 4 * scope.count + 4 + "static var \(escaped): Self { Self(\(swiftStringLiteral(property.jsonName))) }".count
+                    <= lineLimit,
                 // Stored properties are always spelled `self.x`: a property may be named like a local of the
                 // generated bodies (`container`, `decoder`, `encoder`).
                 "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType)

@@ -43,8 +43,9 @@ extension IRBuilder {
     }
 
     func object(_ sources: [PropertySource], schema: Schema, path: [String]) -> IRObject {
-        // Every generated object stores the members its schema does not declare under this name.
-        let reserved = ["additionalProperties"]
+        // Every generated object stores the members its schema does not declare under the first name; its
+        // CodingKeys lists the declared ones under the second.
+        let reserved = ["additionalProperties", "isDeclared"]
         let swiftNames = SwiftNaming.uniqued(reserved + sources.map { SwiftNaming.memberName($0.name) })
             .dropFirst(reserved.count)
         var properties: [IRProperty] = []

@@ -21,7 +21,7 @@ public enum SwiftNaming {
         "APIClient", "APIErrorResponse", "AnyCodingKey", "ClientConfiguration", "ClientError", "ClientMiddleware",
         "Credential", "DecodingFailure", "EncodingFailure", "HTTPHeaders", "HTTPMethod", "HTTPRequest",
         "HTTPRequestBuilder", "HTTPResponse", "HTTPTransport", "Indirect", "InvalidResponseFailure", "ItemSequence",
-        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "MultipartPart", "OpenEnum", "OptionalValue",
+        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "ObjectCodingKey", "MultipartPart", "OpenEnum", "OptionalValue",
         "PageRequest", "PageSequence", "PaginationFailure", "PaginationStrategy", "ParameterEncodable",
         "ParameterField", "PathStyle", "QueryStyle", "RecordingTransport", "RequestOptions", "RequestSummary",
         "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",
