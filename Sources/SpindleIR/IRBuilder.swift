@@ -87,7 +87,8 @@ public final class IRBuilder {
         // Dropping a suffix must not leave a name Swift reserves (`ErrorDto` stays `ErrorDto`).
         for suffix in config.dropSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
             let shorter = String(name.dropLast(suffix.count))
-            if !SwiftNaming.reservedTypeNames.contains(shorter) { name = shorter }
+            // Nor one that is no identifier: `_2fa` without `2fa` is the wildcard `_`.
+            if !SwiftNaming.reservedTypeNames.contains(shorter), SwiftIdentifier.isValid(shorter) { name = shorter }
         }
         if let override = config.typeNames[name] { return override }
         // The module, its client and its error types (`<Module>Error`, `<Module>ErrorBody`).
