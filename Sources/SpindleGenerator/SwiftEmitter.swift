@@ -96,7 +96,7 @@ public struct SwiftEmitter: Sendable {
         let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
         let clientFile = { @Sendable in
             GeneratedFile(
-                path: "\(module.clientName).swift",
+                path: FileNames.swiftFile(module.clientName),
                 contents: try renderFile(
                     "client",
                     self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
@@ -104,7 +104,7 @@ public struct SwiftEmitter: Sendable {
         }
         let errorsFile = { @Sendable in
             GeneratedFile(
-                path: "\(errorName).swift",
+                path: FileNames.swiftFile(errorName),
                 contents: try renderFile(
                     "errors",
                     [
@@ -140,7 +140,7 @@ public struct SwiftEmitter: Sendable {
                     "operations": try renderOperations(node.operations),
                 ]
             }
-            return GeneratedFile(path: "Resources/\(resource.typeName).swift", contents: try renderFile("resource-file", ["resources": flattened]))
+            return GeneratedFile(path: "Resources/" + FileNames.swiftFile(resource.typeName), contents: try renderFile("resource-file", ["resources": flattened]))
         }
 
         // Every file is independent of the others, so they are rendered on every core; each lands at its
@@ -158,7 +158,7 @@ public struct SwiftEmitter: Sendable {
                 default:
                     let type = module.types[index - 2 - resources.count]
                     return GeneratedFile(
-                        path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)]))
+                        path: "Types/" + FileNames.swiftFile(type.name), contents: try renderFile("type-file", ["type": try renderType(type)]))
                 }
             }
         }
