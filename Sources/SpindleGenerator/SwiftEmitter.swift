@@ -54,12 +54,12 @@ public struct SwiftEmitter: Sendable {
                 "header",
                 [
                     // One comment line: a line break in the title would end the comment.
-                    "title": module.title.split(whereSeparator: \.isNewline).joined(separator: " "),
-                    "spec": version.map { "\($0) (\(sources))".split(whereSeparator: \.isNewline).joined(separator: " ") } ?? false,
+                    "title": commentLine(module.title),
+                    "spec": version.map { commentLine("\($0) (\(sources))") } ?? false,
                     "hash": contentHash([Array(body.utf8)]),
                 ]
             )
-            return replacingNUL(in: body, with: trimmingLineBreaks(header))
+            return replacingPlaceholder(in: body, with: trimmingLineBreaks(header))
         }
 
         // Nested declarations are rendered on their own and indented here: mustache partial
@@ -173,7 +173,7 @@ public struct SwiftEmitter: Sendable {
             "access": access,
             "clientName": module.clientName,
             "docs": docLines("A client for \(module.title) \(module.version).\n\n" + (module.description ?? "")),
-            "serverURL": server,
+            "serverURL": commentLine(server),
             "serverURLLiteral": swiftStringLiteral(server),
             "securitySchemes": used.map { scheme -> String in
                 switch scheme.kind {
@@ -289,24 +289,21 @@ func normalizeWhitespace(_ text: String) -> String {
     return String(decoding: output, as: UTF8.self)
 }
 
-/// `text` with every U+0000 replaced by `replacement`: what `replacingOccurrences(of: "\u{0}", …)`
-/// does, without bridging the whole file to `NSString` (slow for a 50 MB description). The text between
-/// placeholders is copied in runs, not byte by byte: every generated file passes through here.
-func replacingNUL(in text: String, with replacement: String) -> String {
+/// `text` with its first U+0000, the header placeholder, replaced by `header`.
+///
+/// Only the first: the placeholder is the first line of every file template, and spec text cannot
+/// put a NUL before it, or anywhere (comments show NUL as `␀`, literals escape it). A NUL that did
+/// get through is left for the compiler to flag rather than becoming a second header. Works on
+/// bytes, without bridging the file to `NSString`: every generated file passes through here.
+func replacingPlaceholder(in text: String, with header: String) -> String {
     var text = text
     let replaced: [UInt8]? = text.withUTF8 { input in
-        guard var placeholder = input.firstIndex(of: 0) else { return nil }
+        guard let placeholder = input.firstIndex(of: 0) else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(input.count + replacement.utf8.count)
-        var runStart = 0
-        while true {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<placeholder]))
-            output.append(contentsOf: replacement.utf8)
-            runStart = placeholder + 1
-            guard let next = input[runStart...].firstIndex(of: 0) else { break }
-            placeholder = next
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
+        output.reserveCapacity(input.count + header.utf8.count)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[..<placeholder]))
+        output.append(contentsOf: header.utf8)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[(placeholder + 1)...]))
         return output
     }
     return replaced.map { String(decoding: $0, as: UTF8.self) } ?? text
