@@ -167,13 +167,17 @@ public struct SwiftEmitter: Sendable {
     }
 
     private func clientContext(tree: ResourceTree, operations: [String], schemes: [String]) -> [String: Any] {
-        let server = module.servers.first?.url ?? "http://localhost"
+        let documented = module.servers.first
+        let server = documented.flatMap { $0.isValid ? $0.url : nil } ?? "http://localhost"
+        let serverDocs =
+            documented.map { $0.isValid ? "The server the API documents: `\(commentLine(server))`." : "The API documents `\(commentLine($0.url))`, which is no usable URL, so this is `\(server)`." }
+            ?? "The API documents no server, so this is `\(server)`."
         let used = module.securitySchemes.filter { schemes.contains($0.name) }
         var context: [String: Any] = [
             "access": access,
             "clientName": module.clientName,
             "docs": docLines("A client for \(module.title) \(module.version).\n\n" + (module.description ?? "")),
-            "serverURL": commentLine(server),
+            "serverDocs": serverDocs,
             "serverURLLiteral": swiftStringLiteral(server),
             "securitySchemes": used.map { scheme -> String in
                 switch scheme.kind {

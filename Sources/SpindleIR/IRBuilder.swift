@@ -67,11 +67,7 @@ public final class IRBuilder {
             description: api.description,
             types: assembleTypes(),
             operations: operations,
-            servers: api.servers.map { server in
-                var url = server.url
-                for variable in server.variables { url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue) }
-                return IRServer(url: url, description: server.description)
-            },
+            servers: servers(),
             securitySchemes: securitySchemes(),
             credentialEnvironmentVariable: config.credentialEnvironmentVariable,
             sourceFiles: api.fragments,
