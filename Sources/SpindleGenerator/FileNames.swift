@@ -61,9 +61,12 @@ enum FileNames {
 }
 
 /// A generated path that would leave the output folder, or that no file system can hold.
-public struct UnsafeOutputPath: Error, CustomStringConvertible {
+public struct UnsafeOutputPath: Error, CustomStringConvertible, Sendable {
+    /// The path as the generator made it, relative to the output folder.
     public let path: String
+    /// What is wrong with it.
     public let reason: String
+    /// `refusing to write '…': reason`, with control characters shown as `?`.
     public var description: String {
         "refusing to write '\(path.unicodeScalars.map { $0.value < 0x20 ? "?" : String($0) }.joined())': \(reason)"
     }

@@ -3,7 +3,7 @@
 /// Strict on purpose: `URL(string:)` differs between platforms (newer Foundation on Apple platforms
 /// percent-encodes a space that Linux refuses), so only what RFC 3986 allows unencoded passes, in ASCII.
 /// What passes parses everywhere; the generated code does not rely on it either (it has a fallback).
-public enum ServerURL {
+public enum ServerURL: Sendable {
     /// Why `url` is not an absolute `http` or `https` URL with a host, or `nil` when it is.
     public static func problem(_ url: String) -> String? {
         guard !url.isEmpty else { return "is empty" }

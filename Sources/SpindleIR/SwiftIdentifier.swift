@@ -3,7 +3,7 @@
 /// Names from a spec are converted (``SwiftNaming``), so they are identifiers by construction; names
 /// from `spindle.yaml` are written by hand and used as they are, so they are checked here instead. A
 /// name that passes cannot break out of the declaration it names, and cannot name a folder (`..`, `/`).
-public enum SwiftIdentifier {
+public enum SwiftIdentifier: Sendable {
     /// Whether `name` is a Swift identifier written without backquotes: a letter or `_` and then
     /// letters, digits and `_`, with the Unicode ranges of The Swift Programming Language's
     /// identifier grammar. `_` alone is the wildcard, not a name.
