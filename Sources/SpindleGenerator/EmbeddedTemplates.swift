@@ -23,8 +23,11 @@ import SpindleRuntime
     /// The runtime client every operation sends through: server, credentials, retries, transport.
     {{access}} let client: APIClient
 
-    /// The server the API documents: `{{{serverURL}}}`.
-    {{access}} static let defaultServerURL = URL(string: {{{serverURLLiteral}}})!
+    /// {{{serverDocs}}}
+    ///
+    /// Never a trap: were the URL refused by this platform's `URL(string:)`, it would be `file:///`, and
+    /// requests would fail with an error.
+    {{access}} static let defaultServerURL = URL(string: {{{serverURLLiteral}}}) ?? URL(fileURLWithPath: "/")
 
     /// Creates a client.
     ///

@@ -236,7 +236,7 @@ struct OperationContextBuilder {
             lines += description
         }
         if !lines.isEmpty { lines.append("") }
-        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(operation.path)`")
+        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(commentLine(operation.path))`")
         lines.append("")
         lines.append("- Parameters:")
         for parameter in parameters {
@@ -247,7 +247,7 @@ struct OperationContextBuilder {
         lines.append("  - options: Per-request timeout, retries, idempotency key and extra headers.")
         if let success = operation.successResponse, let description = success.description {
             // Each line of a multi-line description stays inside the comment.
-            let returns = description.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            let returns = docLines(description, width: .max)
             lines.append("- Returns: \(returns.first ?? "")")
             lines += returns.dropFirst().map { "  " + $0 }
         }

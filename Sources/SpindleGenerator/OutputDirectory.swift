@@ -34,7 +34,11 @@ public struct OutputDirectory {
 
     /// Writes exactly `files` into the folder: into a sibling staging folder first, which then
     /// takes the folder's place. Files that no longer belong disappear with the old folder.
+    ///
+    /// Every path is checked before anything is written: one that could leave the folder (`..`, an
+    /// absolute path) throws ``UnsafeOutputPath`` and leaves the folder untouched.
     public func replace(with files: [GeneratedFile]) throws {
+        for file in files { try file.checkPath() }
         let manager = FileManager.default
         let parent = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -49,6 +53,10 @@ public struct OutputDirectory {
             var folders: Set<String> = []
             for file in files {
                 let target = staging + "/" + file.path
+                // The component check above, restated on the normalized path: nothing outside the folder.
+                guard URL(fileURLWithPath: target).standardizedFileURL.path.hasPrefix(URL(fileURLWithPath: staging).standardizedFileURL.path + "/") else {
+                    throw UnsafeOutputPath(path: file.path, reason: "it resolves outside the output folder")
+                }
                 let folder = (target as NSString).deletingLastPathComponent
                 if folders.insert(folder).inserted {
                     try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -54,12 +54,12 @@ public struct SwiftEmitter: Sendable {
                 "header",
                 [
                     // One comment line: a line break in the title would end the comment.
-                    "title": module.title.split(whereSeparator: \.isNewline).joined(separator: " "),
-                    "spec": version.map { "\($0) (\(sources))".split(whereSeparator: \.isNewline).joined(separator: " ") } ?? false,
+                    "title": commentLine(module.title),
+                    "spec": version.map { commentLine("\($0) (\(sources))") } ?? false,
                     "hash": contentHash([Array(body.utf8)]),
                 ]
             )
-            return replacingNUL(in: body, with: trimmingLineBreaks(header))
+            return replacingPlaceholder(in: body, with: trimmingLineBreaks(header))
         }
 
         // Nested declarations are rendered on their own and indented here: mustache partial
@@ -96,7 +96,7 @@ public struct SwiftEmitter: Sendable {
         let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
         let clientFile = { @Sendable in
             GeneratedFile(
-                path: "\(module.clientName).swift",
+                path: FileNames.swiftFile(module.clientName),
                 contents: try renderFile(
                     "client",
                     self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
@@ -104,7 +104,7 @@ public struct SwiftEmitter: Sendable {
         }
         let errorsFile = { @Sendable in
             GeneratedFile(
-                path: "\(errorName).swift",
+                path: FileNames.swiftFile(errorName),
                 contents: try renderFile(
                     "errors",
                     [
@@ -140,7 +140,7 @@ public struct SwiftEmitter: Sendable {
                     "operations": try renderOperations(node.operations),
                 ]
             }
-            return GeneratedFile(path: "Resources/\(resource.typeName).swift", contents: try renderFile("resource-file", ["resources": flattened]))
+            return GeneratedFile(path: "Resources/" + FileNames.swiftFile(resource.typeName), contents: try renderFile("resource-file", ["resources": flattened]))
         }
 
         // Every file is independent of the others, so they are rendered on every core; each lands at its
@@ -158,7 +158,7 @@ public struct SwiftEmitter: Sendable {
                 default:
                     let type = module.types[index - 2 - resources.count]
                     return GeneratedFile(
-                        path: "Types/\(type.name).swift", contents: try renderFile("type-file", ["type": try renderType(type)]))
+                        path: "Types/" + FileNames.swiftFile(type.name), contents: try renderFile("type-file", ["type": try renderType(type)]))
                 }
             }
         }
@@ -167,13 +167,17 @@ public struct SwiftEmitter: Sendable {
     }
 
     private func clientContext(tree: ResourceTree, operations: [String], schemes: [String]) -> [String: Any] {
-        let server = module.servers.first?.url ?? "http://localhost"
+        let documented = module.servers.first
+        let server = documented.flatMap { $0.isValid ? $0.url : nil } ?? "http://localhost"
+        let serverDocs =
+            documented.map { $0.isValid ? "The server the API documents: `\(commentLine(server))`." : "The API documents `\(commentLine($0.url))`, which is no usable URL, so this is `\(server)`." }
+            ?? "The API documents no server, so this is `\(server)`."
         let used = module.securitySchemes.filter { schemes.contains($0.name) }
         var context: [String: Any] = [
             "access": access,
             "clientName": module.clientName,
             "docs": docLines("A client for \(module.title) \(module.version).\n\n" + (module.description ?? "")),
-            "serverURL": server,
+            "serverDocs": serverDocs,
             "serverURLLiteral": swiftStringLiteral(server),
             "securitySchemes": used.map { scheme -> String in
                 switch scheme.kind {
@@ -289,24 +293,21 @@ func normalizeWhitespace(_ text: String) -> String {
     return String(decoding: output, as: UTF8.self)
 }
 
-/// `text` with every U+0000 replaced by `replacement`: what `replacingOccurrences(of: "\u{0}", …)`
-/// does, without bridging the whole file to `NSString` (slow for a 50 MB description). The text between
-/// placeholders is copied in runs, not byte by byte: every generated file passes through here.
-func replacingNUL(in text: String, with replacement: String) -> String {
+/// `text` with its first U+0000, the header placeholder, replaced by `header`.
+///
+/// Only the first: the placeholder is the first line of every file template, and spec text cannot
+/// put a NUL before it, or anywhere (comments show NUL as `␀`, literals escape it). A NUL that did
+/// get through is left for the compiler to flag rather than becoming a second header. Works on
+/// bytes, without bridging the file to `NSString`: every generated file passes through here.
+func replacingPlaceholder(in text: String, with header: String) -> String {
     var text = text
     let replaced: [UInt8]? = text.withUTF8 { input in
-        guard var placeholder = input.firstIndex(of: 0) else { return nil }
+        guard let placeholder = input.firstIndex(of: 0) else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(input.count + replacement.utf8.count)
-        var runStart = 0
-        while true {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<placeholder]))
-            output.append(contentsOf: replacement.utf8)
-            runStart = placeholder + 1
-            guard let next = input[runStart...].firstIndex(of: 0) else { break }
-            placeholder = next
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
+        output.reserveCapacity(input.count + header.utf8.count)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[..<placeholder]))
+        output.append(contentsOf: header.utf8)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[(placeholder + 1)...]))
         return output
     }
     return replaced.map { String(decoding: $0, as: UTF8.self) } ?? text

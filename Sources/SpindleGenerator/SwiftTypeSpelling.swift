@@ -59,6 +59,8 @@ func docLines(_ text: String?, width: Int = 92) -> [String] {
         let last = text.lastIndex(where: { !$0.isWhitespace })
     else { return [] }
     var trimmed = String(text[first...last])
+    // NUL is the header placeholder, and the compiler warns about it in a comment.
+    if trimmed.utf8.contains(0) { trimmed = trimmed.replacing("\u{0}", with: "\u{2400}") }
     return trimmed.withUTF8 { bytes in
         var lines: [String] = []
         var line = ""
@@ -120,6 +122,12 @@ func docLines(_ text: String?, width: Int = 92) -> [String] {
         lines.append(escapingCommentEnd(line))
         return lines
     }
+}
+
+/// Spec text as part of one comment line: line breaks (which would end the comment and turn the rest
+/// into code) become spaces, NUL becomes `␀`, `*/` is broken up.
+func commentLine(_ text: String) -> String {
+    docLines(text, width: .max).joined(separator: " ")
 }
 
 /// `*/` written as `* /`, so a doc line never closes a block comment.

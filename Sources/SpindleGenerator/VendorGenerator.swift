@@ -55,6 +55,7 @@ public struct VendorGenerator {
         do {
             var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
+            for file in files { try file.checkPath() }
             return Output(module: module, files: files, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
         } catch {
             return Output(

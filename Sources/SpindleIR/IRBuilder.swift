@@ -67,11 +67,7 @@ public final class IRBuilder {
             description: api.description,
             types: assembleTypes(),
             operations: operations,
-            servers: api.servers.map { server in
-                var url = server.url
-                for variable in server.variables { url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue) }
-                return IRServer(url: url, description: server.description)
-            },
+            servers: servers(),
             securitySchemes: securitySchemes(),
             credentialEnvironmentVariable: config.credentialEnvironmentVariable,
             sourceFiles: api.fragments,
@@ -87,7 +83,8 @@ public final class IRBuilder {
         // Dropping a suffix must not leave a name Swift reserves (`ErrorDto` stays `ErrorDto`).
         for suffix in config.dropSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
             let shorter = String(name.dropLast(suffix.count))
-            if !SwiftNaming.reservedTypeNames.contains(shorter) { name = shorter }
+            // Nor one that is no identifier: `_2fa` without `2fa` is the wildcard `_`.
+            if !SwiftNaming.reservedTypeNames.contains(shorter), SwiftIdentifier.isValid(shorter) { name = shorter }
         }
         if let override = config.typeNames[name] { return override }
         // The module, its client and its error types (`<Module>Error`, `<Module>ErrorBody`).

@@ -142,4 +142,7 @@ public struct IRServer: Sendable, Hashable {
     /// The URL with variables replaced by their defaults.
     public var url: String
     public var description: String?
+    /// Whether `url` is an absolute http(s) URL every platform's `URL(string:)` parses (``ServerURL``);
+    /// when it is not, generated clients default to `http://localhost` instead.
+    public var isValid: Bool = true
 }

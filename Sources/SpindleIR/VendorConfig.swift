@@ -136,7 +136,7 @@ extension VendorConfig {
                 fail("unknown key '\(key.scalar ?? "")' in \(context); expected one of \(allowed.sorted().joined(separator: ", "))", key)
             }
         }
-        func stringMap(_ node: YAMLNode?) -> [String: String] {
+        func stringMap(_ node: YAMLNode?, problem: (String) -> String?) -> [String: String] {
             guard let node else { return [:] }
             guard node.kind == .mapping else { fail("expected a mapping of names", node); return [:] }
             var result: [String: String] = [:]
@@ -145,16 +145,28 @@ extension VendorConfig {
                     fail("expected 'name: replacement'", value)
                     continue
                 }
+                if let problem = problem(target) {
+                    fail(problem, value)
+                    continue
+                }
                 result[name] = target
             }
             return result
         }
         checkKeys(root, topLevelKeys, "the config")
         if let module = root["module"] {
-            if let name = module.scalar, module.kind == .scalar, !name.isEmpty { config.module = name } else { fail("'module' must be a name", module) }
+            if let name = module.scalar, module.kind == .scalar, !name.isEmpty {
+                if let problem = ConfigNames.moduleProblem(name) { fail(problem, module) } else { config.module = name }
+            } else {
+                fail("'module' must be a name", module)
+            }
         }
         if let client = root["client"] {
-            if let name = client.scalar, client.kind == .scalar, !name.isEmpty { config.client = name } else { fail("'client' must be a name", client) }
+            if let name = client.scalar, client.kind == .scalar, !name.isEmpty {
+                if let problem = ConfigNames.typeProblem(name, "'client'") { fail(problem, client) } else { config.client = name }
+            } else {
+                fail("'client' must be a name", client)
+            }
         }
         if let level = root["accessLevel"] {
             if let value = level.scalar.flatMap(AccessLevel.init(rawValue:)) { config.accessLevel = value } else { fail("'accessLevel' must be public, package or internal", level) }
@@ -163,6 +175,7 @@ extension VendorConfig {
             checkKeys(auth, ["environmentVariable"], "auth")
             if let variable = auth["environmentVariable"] {
                 if let name = variable.scalar, variable.kind == .scalar, !name.isEmpty {
+                    if let problem = ConfigNames.environmentVariableProblem(name) { fail(problem, variable) }
                     config.credentialEnvironmentVariable = name
                 } else {
                     fail("'environmentVariable' must be a name", variable)
@@ -172,10 +185,17 @@ extension VendorConfig {
         if let naming = root["naming"] {
             checkKeys(naming, ["dropSuffixes", "types", "operations"], "naming")
             if let suffixes = naming["dropSuffixes"] {
-                if suffixes.kind == .sequence { config.dropSuffixes = suffixes.elements.compactMap(\.scalar) } else { fail("'dropSuffixes' must be a list", suffixes) }
+                if suffixes.kind == .sequence {
+                    for element in suffixes.elements {
+                        guard let suffix = element.scalar, element.kind == .scalar else { fail("a suffix must be a name", element); continue }
+                        if let problem = ConfigNames.suffixProblem(suffix) { fail(problem, element) } else { config.dropSuffixes.append(suffix) }
+                    }
+                } else {
+                    fail("'dropSuffixes' must be a list", suffixes)
+                }
             }
-            config.typeNames = stringMap(naming["types"])
-            config.operationNames = stringMap(naming["operations"])
+            config.typeNames = stringMap(naming["types"]) { ConfigNames.typeProblem($0, "type name") }
+            config.operationNames = stringMap(naming["operations"], problem: ConfigNames.operationPathProblem)
             for (key, _) in naming["operations"]?.entries ?? [] { mention(key, in: "naming.operations") }
         }
         if let pagination = root["pagination"] {
@@ -241,7 +261,18 @@ extension VendorConfig {
                 }
             }
         }
+        checkTypeNamesAgainstModule(config, root: root, fail: fail)
         return failed ? nil : config
+    }
+
+    /// A `naming.types` value that is the module's, the client's or an error type's name would declare
+    /// that type twice.
+    private static func checkTypeNamesAgainstModule(_ config: VendorConfig, root: YAMLNode, fail: (String, YAMLNode) -> Void) {
+        let taken = [config.module, config.clientName, config.module + "Error", config.module + "ErrorBody"]
+        for (_, value) in root["naming"]?["types"]?.entries ?? [] {
+            guard let name = value.scalar, taken.contains(name) else { continue }
+            fail("type name \(ConfigNames.quoted(name)) is taken by the module's own \(name == config.clientName ? "client" : "types"); choose another name", value)
+        }
     }
 }
 

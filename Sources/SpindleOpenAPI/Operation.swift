@@ -131,6 +131,8 @@ public struct Server: Hashable, Sendable {
     public var url: String
     public var description: String?
     public var variables: [Variable]
+    /// Where `url` is written, for diagnostics about it.
+    public var location: SourceLocation?
 }
 
 /// A tag with its description.

@@ -106,7 +106,7 @@ extension SpecLoader {
                         description: value["description"]?.scalar))
             }
         }
-        return Server(url: url, description: node["description"]?.scalar, variables: variables)
+        return Server(url: url, description: node["description"]?.scalar, variables: variables, location: node["url"]?.location)
     }
 
     func securityRequirements(_ node: YAMLNode?, reader: NodeReader) -> [SecurityRequirement]? {

@@ -54,12 +54,14 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let inlineCycle = Self("inline-cycle", "a reference cycle through inline schemas; typed as JSON")
     /// A malformed `x-spindle-*` extension.
     public static let spindleExtension = Self("spindle-extension", "a malformed x-spindle-* extension")
+    /// A server URL generated clients cannot use.
+    public static let invalidServerURL = Self("invalid-server-url", "a server URL that is not an absolute http(s) URL; the client defaults to http://localhost")
     /// A config entry that names nothing in the spec.
     public static let unusedConfig = Self("unused-config", "a spindle.yaml entry that names nothing in the spec")
 
     /// Every kind, in name order.
     public static let all: [DiagnosticKind] = [
-        .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .mixedTypes, .multipleDocuments,
+        .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidServerURL, .mixedTypes, .multipleDocuments,
         .noResponses, .pathParameterRequired, .propertyNames, .spindleExtension, .unsupportedKeyword,
         .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()

@@ -22,12 +22,17 @@ import Testing
         #expect(indented("é") == "    é")
     }
 
-    @Test func nulIsReplaced() {
-        #expect(replacingNUL(in: "a\u{0}b\u{0}", with: "\\0") == "a\\0b\\0")
-        #expect(replacingNUL(in: "plain", with: "?") == "plain")
-        #expect(replacingNUL(in: "", with: "?") == "")
-        #expect(replacingNUL(in: "\u{0}", with: "// header\n") == "// header\n")
-        #expect(replacingNUL(in: "\u{0}\u{0}é\u{0}", with: "ü") == "üüéü")
-        #expect(replacingNUL(in: "a\u{0}b", with: "") == "ab")
+    @Test func onlyTheFirstNULIsTheHeader() {
+        #expect(replacingPlaceholder(in: "\u{0}\nbody", with: "// header") == "// header\nbody")
+        #expect(replacingPlaceholder(in: "\u{0}a\u{0}b\u{0}", with: "ü") == "üa\u{0}b\u{0}")
+        #expect(replacingPlaceholder(in: "plain", with: "?") == "plain")
+        #expect(replacingPlaceholder(in: "", with: "?") == "")
+        #expect(replacingPlaceholder(in: "é\u{0}", with: "") == "é")
+    }
+
+    @Test func specTextInACommentLineCannotEndIt() {
+        #expect(commentLine("a\nfunc pwned() {}\r\nb\u{2028}c") == "a func pwned() {} b c")
+        #expect(commentLine("x\u{0}y */") == "x\u{2400}y * /")
+        #expect(docLines("a\u{0}b") == ["a\u{2400}b"])
     }
 }
