@@ -15,6 +15,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(path: ".."),
+        // The shipped clients are a package of their own (../Generated/Package.swift).
+        .package(name: "SpindleClients", path: "../Generated"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4"),
     ],
     targets: [
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "decode-bench",
             dependencies: [
-                .product(name: "Stigg", package: spindle),
+                .product(name: "Stigg", package: "SpindleClients"),
                 .product(name: "SpindleRuntime", package: spindle),
                 "SOGStiggTypes",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
