@@ -29,14 +29,15 @@ let package = Package(
         .package(name: "SpindleGoldenOutput", path: "Tests/GoldenOutput"),
     ],
     targets: [
-        // libyaml from the system (apt libyaml-dev / brew libyaml).
+        // libyaml from the system (apt libyaml-dev / brew libyaml). Not `CYaml`: Yams has a target of
+        // that name, and an app using Yams could not otherwise depend on Spindle.
         .systemLibrary(
-            name: "CYaml",
+            name: "SpindleCYaml",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // Source-located YAML/JSON node tree and compiler-style diagnostics.
-        .target(name: "SpindleYAML", dependencies: ["CYaml"], swiftSettings: strict),
+        .target(name: "SpindleYAML", dependencies: ["SpindleCYaml"], swiftSettings: strict),
         // OpenAPI 3.0/3.1 document model, $ref resolution and fragment merging.
         .target(name: "SpindleOpenAPI", dependencies: ["SpindleYAML"], swiftSettings: strict),
         // Intermediate representation of schemas and operations.

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Benchmarks for Spindle, side by side with apple/swift-openapi-generator (SOG).
 // A separate package so the main package does not depend on SOG. Run everything with ./run.sh.
-// SOG itself is built by the nested package SOG/: its Yams has a target named CYaml, as Spindle does,
+// SOG itself is built by the nested package SOG/: its Yams has a target named CYaml, as Spindle once did,
 // and SwiftPM refuses two targets of one name in one package graph.
 import Foundation
 import PackageDescription
