@@ -3,7 +3,9 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
-/// The vendor clients generated into Generated/<Module>, each a library product apps can use.
+/// The vendor clients in Generated/<Module>, which the vendor client tests use. They are a package of
+/// their own (Generated/Package.swift), as is the golden output (Tests/GoldenOutput/Package.swift):
+/// this package declares no module an app might also name, only `Spindle…` ones (see README).
 let vendors = ["Stigg", "SnapRefund", "Autumn", "MyCryptoServer"]
 
 let package = Package(
@@ -17,22 +19,25 @@ let package = Package(
         .library(name: "SpindleOpenAPI", targets: ["SpindleOpenAPI"]),
         .library(name: "SpindleIR", targets: ["SpindleIR"]),
         .library(name: "SpindleGenerator", targets: ["SpindleGenerator"]),
-        .executable(name: "list-customers", targets: ["ListCustomers"]),
-    ] + vendors.map { .library(name: $0, targets: [$0]) },
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Used by tests only, so SwiftPM leaves them out of the graph of packages that depend on this one.
+        .package(name: "SpindleClients", path: "Generated"),
+        .package(name: "SpindleGoldenOutput", path: "Tests/GoldenOutput"),
     ],
     targets: [
-        // libyaml from the system (apt libyaml-dev / brew libyaml).
+        // libyaml from the system (apt libyaml-dev / brew libyaml). Not `CYaml`: Yams has a target of
+        // that name, and an app using Yams could not otherwise depend on Spindle.
         .systemLibrary(
-            name: "CYaml",
+            name: "SpindleCYaml",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // Source-located YAML/JSON node tree and compiler-style diagnostics.
-        .target(name: "SpindleYAML", dependencies: ["CYaml"], swiftSettings: strict),
+        .target(name: "SpindleYAML", dependencies: ["SpindleCYaml"], swiftSettings: strict),
         // OpenAPI 3.0/3.1 document model, $ref resolution and fragment merging.
         .target(name: "SpindleOpenAPI", dependencies: ["SpindleYAML"], swiftSettings: strict),
         // Intermediate representation of schemas and operations.
@@ -64,30 +69,12 @@ let package = Package(
         ),
         // The runtime generated clients link: Foundation only.
         .target(name: "SpindleRuntime", swiftSettings: strict),
-
-    ] + vendors.map { vendor in
-        .target(
-            name: vendor, dependencies: ["SpindleRuntime"], path: "Generated/\(vendor)",
-            exclude: ["spindle-surface.json"], swiftSettings: strict)
-    } + [
-        // Lists customers from every vendor through the generated clients (against `spindle mock`).
-        .executableTarget(
-            name: "ListCustomers",
-            dependencies: vendors.map { .target(name: $0) } + ["SpindleRuntime"],
-            path: "Examples/ListCustomers",
-            swiftSettings: strict
-        ),
-        // The golden output of Tests/GoldenSpecs/constructs, compiled so tests can run it.
-        .target(
-            name: "Constructs", dependencies: ["SpindleRuntime"], path: "Tests/GoldenOutput/Constructs",
-            exclude: ["spindle-surface.json"], swiftSettings: strict),
-        // The golden output of Tests/GoldenSpecs/collisions: names that collide with everything generated code uses.
-        .target(
-            name: "Collisions", dependencies: ["SpindleRuntime"], path: "Tests/GoldenOutput/Collisions",
-            exclude: ["spindle-surface.json"], swiftSettings: strict),
         .testTarget(
             name: "SpindleGeneratorTests",
-            dependencies: ["SpindleGenerator", "SpindleIR", "Constructs", "Collisions", "SpindleRuntime"],
+            dependencies: [
+                "SpindleGenerator", "SpindleIR", "SpindleRuntime", .product(name: "Constructs", package: "SpindleGoldenOutput"),
+                .product(name: "Collisions", package: "SpindleGoldenOutput"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "SpindleYAMLTests", dependencies: ["SpindleYAML"], swiftSettings: strict),
@@ -101,13 +88,16 @@ let package = Package(
         ),
         .testTarget(
             name: "VendorClientTests",
-            dependencies: vendors.map { .target(name: $0) } + [
-                "Constructs", "Collisions", "SpindleRuntime", "SpindleGenerator",
+            dependencies: vendors.map { .product(name: $0, package: "SpindleClients") } + [
+                .product(name: "Constructs", package: "SpindleGoldenOutput"),
+                .product(name: "Collisions", package: "SpindleGoldenOutput"), "SpindleRuntime", "SpindleGenerator",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: [],
             swiftSettings: strict
         ),
+        // An app may name its modules like the clients shipped here (SwiftPM checks the whole graph).
+        .testTarget(name: "PackagingTests", swiftSettings: strict),
         .testTarget(
             name: "SpindleRuntimeTests",
             dependencies: ["SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox")],

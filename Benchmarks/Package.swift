@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Benchmarks for Spindle, side by side with apple/swift-openapi-generator (SOG).
 // A separate package so the main package does not depend on SOG. Run everything with ./run.sh.
-// SOG itself is built by the nested package SOG/: its Yams has a target named CYaml, as Spindle does,
+// SOG itself is built by the nested package SOG/: its Yams has a target named CYaml, as Spindle once did,
 // and SwiftPM refuses two targets of one name in one package graph.
 import Foundation
 import PackageDescription
@@ -15,6 +15,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(path: ".."),
+        // The shipped clients are a package of their own (../Generated/Package.swift).
+        .package(name: "SpindleClients", path: "../Generated"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4"),
     ],
     targets: [
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "decode-bench",
             dependencies: [
-                .product(name: "Stigg", package: spindle),
+                .product(name: "Stigg", package: "SpindleClients"),
                 .product(name: "SpindleRuntime", package: spindle),
                 "SOGStiggTypes",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

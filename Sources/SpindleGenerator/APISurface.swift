@@ -13,6 +13,8 @@ public struct APISurface: Codable, Equatable, Sendable {
     public var types: [String: TypeSurface]
     /// The names given, which the next generation keeps (see ``NameLock``).
     public var names: NameLock
+    /// The error-body enum; `nil` in surfaces stored before Spindle recorded it.
+    public var errorBody: ErrorBodySurface?
 
     public struct OperationSurface: Codable, Equatable, Sendable {
         public var method: String
@@ -36,6 +38,14 @@ public struct APISurface: Codable, Equatable, Sendable {
         public var target: String?
     }
 
+    /// The enum `<Module>ErrorBody` that `.api` errors carry. It is not an OpenAPI schema, so it is
+    /// not among ``types``, yet code `switch`es over it like over any enum.
+    public struct ErrorBodySurface: Codable, Equatable, Sendable {
+        public var name: String
+        /// Case name -> payload type, one case per distinct error schema.
+        public var cases: [String: String]
+    }
+
     /// The file name of the surface beside the generated code.
     public static let fileName = "spindle-surface.json"
 
@@ -45,6 +55,14 @@ public struct APISurface: Codable, Equatable, Sendable {
     public func json() -> String {
         var json = PrettyJSONWriter()
         json.object { json in
+            if let errorBody {
+                json.member("errorBody") { json in
+                    json.object { json in
+                        json.member("cases") { $0.object(errorBody.cases) { $0.string($1) } }
+                        json.member("name") { $0.string(errorBody.name) }
+                    }
+                }
+            }
             json.member("module") { $0.string(module) }
             json.member("names") { json in
                 json.object { json in
@@ -134,6 +152,10 @@ public struct APISurface: Codable, Equatable, Sendable {
         self.operations = operations
         self.types = types
         self.names = module.names
+        // The emitter names the enum the same way (`SwiftEmitter`); a golden test checks they agree.
+        self.errorBody = ErrorBodySurface(
+            name: module.moduleName + "ErrorBody",
+            cases: Dictionary(ErrorBodyCases(operations: module.operations).cases.map { ($0.name, Self.spell($0.type)) }) { first, _ in first })
     }
 
     /// A Swift spelling of a type, fully qualified from the module's top level.

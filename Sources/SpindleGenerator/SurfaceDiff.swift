@@ -79,7 +79,26 @@ extension APISurface {
             }
             compareMembers(name, before, after, add)
         }
+        if let before = old.errorBody, let after = errorBody { compareErrorBody(before, after, add) }
         return changes.sorted()
+    }
+
+    /// The error-body enum has no unknown case users could fall back on, and outside library evolution
+    /// mode Swift treats every enum as exhaustive anyway: each case added or removed breaks a `switch`.
+    private func compareErrorBody(
+        _ before: ErrorBodySurface, _ after: ErrorBodySurface,
+        _ add: (APIChange.Impact, String, String, String?) -> Void
+    ) {
+        for (name, type) in after.cases where before.cases[name] == nil {
+            add(.sourceBreaking, "error body case added", "\(after.name).\(name)", type)
+        }
+        for (name, type) in before.cases {
+            guard let newType = after.cases[name] else {
+                add(.sourceBreaking, "error body case removed", "\(after.name).\(name)", type)
+                continue
+            }
+            if newType != type { add(.sourceBreaking, "error body case type changed", "\(after.name).\(name)", "\(type) -> \(newType)") }
+        }
     }
 
     private func compareMembers(

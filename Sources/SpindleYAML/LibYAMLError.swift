@@ -1,4 +1,4 @@
-import CYaml
+import SpindleCYaml
 
 /// Turns the error state of a failed libyaml parser into a located diagnostic.
 enum LibYAMLError {

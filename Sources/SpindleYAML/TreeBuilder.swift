@@ -1,4 +1,4 @@
-import CYaml
+import SpindleCYaml
 
 /// Builds a ``YAMLDocument`` arena from libyaml events, iteratively (no recursion),
 /// enforcing ``YAMLLimits`` as it goes.

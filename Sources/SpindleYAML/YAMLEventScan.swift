@@ -1,4 +1,4 @@
-import CYaml
+import SpindleCYaml
 
 /// A bare libyaml scan that only pulls events and counts them: the performance floor
 /// that tree building is measured against.

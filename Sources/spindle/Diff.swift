@@ -7,8 +7,8 @@ struct Diff: ParsableCommand {
         abstract: "Report what a spec change does to the generated Swift API.",
         discussion: """
             Compares the API generated from OLD with the one generated from NEW (spec files or vendor \
-            folders) and lists added and removed operations, types, properties, parameters and enum \
-            values, and changes of type, optionality and nullability. Each change is marked \
+            folders) and lists added and removed operations, types, properties, parameters, enum values \
+            and error-body cases, and changes of type, optionality and nullability. Each change is marked \
             source-breaking (code written against OLD may stop compiling) or additive.
 
             Exit status: 0 when nothing is source-breaking, 2 when something is, 1 on spec errors.

@@ -18,7 +18,7 @@ import Testing
     /// A surface with the given members (`APISurface` is otherwise built from an IR module).
     static func surface(
         module: String, version: String, operations: [String: APISurface.OperationSurface],
-        types: [String: APISurface.TypeSurface], names: NameLock
+        types: [String: APISurface.TypeSurface], names: NameLock, errorBody: APISurface.ErrorBodySurface? = nil
     ) -> APISurface {
         let empty = #"{"module": "", "version": "", "operations": {}, "types": {}, "names": {"types": {}, "operations": {}}}"#
         var surface = try! JSONDecoder().decode(APISurface.self, from: Data(empty.utf8))
@@ -27,6 +27,7 @@ import Testing
         surface.operations = operations
         surface.types = types
         surface.names = names
+        surface.errorBody = errorBody
         return surface
     }
 
@@ -47,7 +48,8 @@ import Testing
             "Empty": .init(kind: "enum", values: []),
             "Émoji": .init(kind: "union", cases: [:]),
         ],
-        names: NameLock(types: ["enum:a\u{1}b": ["Order", "Status"], "component:Z": ["Z"], "component:a": []], operations: [:]))
+        names: NameLock(types: ["enum:a\u{1}b": ["Order", "Status"], "component:Z": ["Z"], "component:a": []], operations: [:]),
+        errorBody: .init(name: "ShopErrorBody", cases: ["notFound": "NotFound", "default": "[String: JSONValue]", "list": "[Problem]"]))
 
     #if os(Linux)
     @Test func matchesJSONEncoderOnTrickyContent() throws {

@@ -59,6 +59,21 @@ import Testing
         }
     }
 
+    /// The surface names the error-body enum apart from the emitter; both must name the enum the
+    /// generated code declares, or `spindle diff` would report changes to a type nobody can see.
+    @Test func surfaceRecordsTheDeclaredErrorBodyEnum() throws {
+        let files = try generate()
+        let surfaceFile = try #require(files.first { $0.path == APISurface.fileName })
+        let surface = try JSONDecoder().decode(APISurface.self, from: Data(surfaceFile.contents.utf8))
+        let errorBody = try #require(surface.errorBody)
+        let errors = try #require(files.first { $0.path == "ConstructsError.swift" }).contents
+        #expect(errors.contains("public enum \(errorBody.name): Sendable, Hashable {"))
+        #expect(!errorBody.cases.isEmpty)
+        for (name, type) in errorBody.cases {
+            #expect(errors.contains("    case \(name)(\(type))"), "no case \(name)(\(type)) in ConstructsError.swift")
+        }
+    }
+
     @Test func isDeterministic() throws {
         #expect(try generate() == (try generate()))
     }

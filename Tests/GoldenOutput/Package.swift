@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+// The golden output of ../GoldenSpecs (constructs, collisions), compiled so Spindle's tests can run it.
+//
+// A package of its own, like ../../Generated, so that the module name Constructs is not in the
+// package graph of apps that depend on Spindle.
+import PackageDescription
+
+let package = Package(
+    name: "SpindleGoldenOutput",
+    platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10)],
+    products: [
+        .library(name: "Constructs", targets: ["Constructs"]),
+        .library(name: "Collisions", targets: ["Collisions"]),
+    ],
+    dependencies: [.package(name: "Spindle", path: "../..")],
+    targets: [
+        .target(
+            name: "Constructs",
+            dependencies: [.product(name: "SpindleRuntime", package: "Spindle")],
+            path: "Constructs",
+            exclude: ["spindle-surface.json"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // Names that collide with everything generated code uses.
+        .target(
+            name: "Collisions",
+            dependencies: [.product(name: "SpindleRuntime", package: "Spindle")],
+            path: "Collisions",
+            exclude: ["spindle-surface.json"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)
