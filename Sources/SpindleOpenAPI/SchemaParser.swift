@@ -54,13 +54,24 @@ struct SchemaParser {
         }
 
         var properties: [(name: String, schema: Schema)] = []
-        if let propertiesNode = reader.mapping(keys[.properties], "properties") {
-            let base = origin.pointer.appending("properties")
+        if var propertiesNode = reader.mapping(keys[.properties], "properties") {
+            var file = origin.file
+            var base = origin.pointer.appending("properties")
+            // `properties: {$ref: 'attributes.yml#/droplet_ids'}`: not OpenAPI (a property map is no schema), but
+            // split specs such as DigitalOcean's write it, meaning the map found there.
+            if propertiesNode.count == 1, propertiesNode.entry(at: 0).key.scalar == "$ref",
+                let resolved = loader.resolvedNode(propertiesNode, in: file, pointer: base)
+            {
+                propertiesNode = resolved.node
+                file = resolved.file
+                base = resolved.pointer
+            }
             properties.reserveCapacity(propertiesNode.count)
             for position in 0..<propertiesNode.count {
                 let (key, value) = propertiesNode.entry(at: position)
                 guard let name = reader.string(key, "property name") else { continue }
-                properties.append((name, child(value, base.appending(name))))
+                let childOrigin = Reference(file: file, pointer: base.appending(name), location: value.location)
+                properties.append((name, loader.schema(value, origin: childOrigin)))
             }
         }
 

@@ -6,10 +6,19 @@ extension SpecLoader {
         guard let paths = reader.mapping(root["paths"], "paths") else { return [] }
         var result: [Operation] = []
         for (pathKey, pathValue) in paths.entries {
-            guard let path = reader.string(pathKey, "path") else { continue }
+            guard var path = reader.string(pathKey, "path") else { continue }
             guard path.hasPrefix("/") else {
                 report(.error("path '\(path)' must start with '/'", at: pathKey.location))
                 continue
+            }
+            // `/uploads?convert={convert}` (ClickSend): a path template ends at `?`, and what follows names
+            // query parameters the operations declare anyway.
+            if let query = path.firstIndex(of: "?") {
+                report(.warning(
+                    .pathQueryString,
+                    "path '\(path)' has a query string; it is left out of the path (declare its parameters 'in: query')",
+                    at: pathKey.location))
+                path = String(path[..<query])
             }
             let pathPointer = JSONPointer(tokens: ["paths", path])
             guard let item = resolvedNode(pathValue, in: file, pointer: pathPointer),
@@ -18,15 +27,18 @@ extension SpecLoader {
             let shared = parameters(item.node["parameters"], file: item.file, pointer: item.pointer.appending("parameters"), reader: reader)
             for (methodKey, operationNode) in item.node.entries {
                 guard let name = methodKey.scalar, let method = HTTPMethod(rawValue: name) else { continue }
-                guard operationNode.kind == .mapping else {
+                // OpenAPI allows `$ref` on path items, not on operations, but split specs (DigitalOcean's:
+                // `get: {$ref: resources/droplets/droplets_list.yml}`) write it there and bundlers follow it.
+                guard let resolved = resolvedNode(operationNode, in: item.file, pointer: item.pointer.appending(name))
+                else { continue }
+                guard resolved.node.kind == .mapping else {
                     report(.error("operation '\(name) \(path)' must be a mapping", at: operationNode.location))
                     continue
                 }
-                let pointer = item.pointer.appending(name)
                 result.append(
                     operation(
-                        operationNode, path: path, method: method, shared: shared, file: item.file,
-                        fragment: file, pointer: pointer, reader: reader))
+                        resolved.node, path: path, method: method, shared: shared, file: resolved.file,
+                        fragment: file, pointer: resolved.pointer, reader: reader))
             }
         }
         return result

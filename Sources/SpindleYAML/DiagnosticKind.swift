@@ -56,13 +56,15 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let spindleExtension = Self("spindle-extension", "a malformed x-spindle-* extension")
     /// A server URL generated clients cannot use.
     public static let invalidServerURL = Self("invalid-server-url", "a server URL that is not an absolute http(s) URL; the client defaults to http://localhost")
+    /// A path template with a query string (`/uploads?convert={convert}`).
+    public static let pathQueryString = Self("path-query-string", "a path template with a query string, which is left out of the path")
     /// A config entry that names nothing in the spec.
     public static let unusedConfig = Self("unused-config", "a spindle.yaml entry that names nothing in the spec")
 
     /// Every kind, in name order.
     public static let all: [DiagnosticKind] = [
         .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidServerURL, .mixedTypes, .multipleDocuments,
-        .noResponses, .pathParameterRequired, .propertyNames, .spindleExtension, .unsupportedKeyword,
+        .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames, .spindleExtension, .unsupportedKeyword,
         .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()
 }
