@@ -69,12 +69,7 @@ import Testing
             + #" "next_cursor": null}"#
         let error = try await WireServer.run(replying: .json(payload)) { url, _ async -> ConstructsError? in
             let client = ConstructsClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
-            do throws(ConstructsError) {
-                _ = try await client.widgets.list()
-                return nil
-            } catch {
-                return error
-            }
+            return await thrown { () async throws(ConstructsError) in _ = try await client.widgets.list() }
         }
         guard case .decoding(let failure)? = error else {
             Issue.record("expected a decoding failure, got \(String(describing: error))")
@@ -93,12 +88,7 @@ import Testing
         let payload = #"{"object": "list", "data": [], "page": 1, "limit": 10, "total": \#(total)}"#
         let error = try await WireServer.run(replying: .json(payload)) { url, _ async -> MyCryptoServerError? in
             let client = MyCryptoServerClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
-            do throws(MyCryptoServerError) {
-                _ = try await client.customers.list()
-                return nil
-            } catch {
-                return error
-            }
+            return await thrown { () async throws(MyCryptoServerError) in _ = try await client.customers.list() }
         }
         guard case .decoding(let failure)? = error else {
             Issue.record("expected a decoding failure, got \(String(describing: error))")
@@ -127,12 +117,7 @@ import Testing
         let body = #"{"message": 42, "code": "BadInput"}"#
         let error = try await WireServer.run(replying: .json(body, status: 400)) { url, _ async -> StiggError? in
             let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
-            do throws(StiggError) {
-                _ = try await client.customers.list()
-                return nil
-            } catch {
-                return error
-            }
+            return await thrown { () async throws(StiggError) in _ = try await client.customers.list() }
         }
         guard case .api(let response)? = error else {
             Issue.record("expected an API error, got \(String(describing: error))")
@@ -150,12 +135,7 @@ import Testing
     @Test func anErrorBodyThatIsNotJSONKeepsWhy() async throws {
         let error = try await WireServer.run(replying: WireReply(status: 403, headers: ["Content-Type": "text/html"], body: Data("<h1>Forbidden</h1>".utf8))) { url, _ async -> StiggError? in
             let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
-            do throws(StiggError) {
-                _ = try await client.customers.list()
-                return nil
-            } catch {
-                return error
-            }
+            return await thrown { () async throws(StiggError) in _ = try await client.customers.list() }
         }
         guard case .api(let response)? = error else {
             Issue.record("expected an API error, got \(String(describing: error))")
@@ -169,12 +149,7 @@ import Testing
     @Test func aDocumentedErrorBodyStillDecodes() async throws {
         let error = try await WireServer.run(replying: .json(#"{"message": "bad", "code": "BadInput"}"#, status: 400)) { url, _ async -> StiggError? in
             let client = StiggClient(apiKey: Self.key, serverURL: url, configuration: wireConfiguration())
-            do throws(StiggError) {
-                _ = try await client.customers.list()
-                return nil
-            } catch {
-                return error
-            }
+            return await thrown { () async throws(StiggError) in _ = try await client.customers.list() }
         }
         guard case .api(let response)? = error, case .badInputErrorResponse(let body)? = response.body else {
             Issue.record("decoded \(String(describing: error))")
@@ -182,5 +157,15 @@ import Testing
         }
         #expect(body.message == "bad")
         #expect(response.bodyDecodingFailure == nil)
+    }
+}
+
+/// The error `call` throws, or `nil` when it returns.
+func thrown<Failure: Error>(by call: () async throws(Failure) -> Void) async -> Failure? {
+    do throws(Failure) {
+        try await call()
+        return nil
+    } catch {
+        return error
     }
 }
