@@ -8,11 +8,7 @@ extension JSONValue: Codable {
     /// `Decimal` (Foundation's `JSONDecoder` does).
     public init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: AnyCodingKey.self) {
-            var members = JSONObject()
-            for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                members[key.stringValue] = try object.decode(JSONValue.self, forKey: key)
-            }
-            self = .object(members)
+            self = .object(try object.jsonMembers(object.allKeys))
             return
         }
         if var array = try? decoder.unkeyedContainer() {

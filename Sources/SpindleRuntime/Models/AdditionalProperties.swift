@@ -43,13 +43,16 @@ extension KeyedDecodingContainer where Key: ObjectCodingKey {
     public func additionalProperties() throws -> JSONObject {
         let undeclared = allKeys
         guard !undeclared.isEmpty else { return JSONObject() }
-        return try additionalProperties(undeclared)
+        return try jsonMembers(undeclared)
     }
+}
 
+extension KeyedDecodingContainer {
+    /// The members at `keys` as JSON, sorted by key (`Decoder` does not report document order).
     @usableFromInline
-    func additionalProperties(_ undeclared: [Key]) throws -> JSONObject {
+    func jsonMembers(_ keys: [Key]) throws -> JSONObject {
         var members = JSONObject()
-        for key in undeclared.sorted(by: { $0.stringValue < $1.stringValue }) {
+        for key in keys.sorted(by: { $0.stringValue < $1.stringValue }) {
             members[key.stringValue] = try decode(JSONValue.self, forKey: key)
         }
         return members
@@ -70,20 +73,13 @@ extension Decoder {
     /// Every member of the object being decoded, for objects that declare no properties.
     public func additionalProperties() throws -> JSONObject {
         let container = try container(keyedBy: AnyCodingKey.self)
-        var members = JSONObject()
-        for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-            members[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
-        }
-        return members
+        return try container.jsonMembers(container.allKeys)
     }
 }
 
 extension Encoder {
     /// Writes `members` as the whole object, for objects that declare no properties (an empty one is `{}`).
     public func encodeAdditionalProperties(_ members: JSONObject) throws {
-        var container = container(keyedBy: AnyCodingKey.self)
-        for member in members {
-            try container.encode(member.value, forKey: AnyCodingKey(member.key))
-        }
+        try JSONValue.object(members).encode(to: self)
     }
 }
