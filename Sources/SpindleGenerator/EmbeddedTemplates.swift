@@ -90,11 +90,12 @@ extension {{clientName}} {
 
 {{#cases}}
 {{#fits}}
-    {{access}} static let {{{escapedName}}} = Self(rawValue: {{{literal}}})
+    {{access}} static var {{{escapedName}}}: Self { Self(rawValue: {{{literal}}}) }
 {{/fits}}
 {{^fits}}
-    {{access}} static let {{{escapedName}}} =
+    {{access}} static var {{{escapedName}}}: Self {
         Self(rawValue: {{{literal}}})
+    }
 {{/fits}}
 {{/cases}}
 
@@ -126,7 +127,7 @@ import SpindleRuntime
 {{access}} typealias {{errorName}} = ClientError<{{errorBodyName}}>
 
 /// The error bodies the API documents, one case per schema.
-{{access}} enum {{errorBodyName}}: Sendable, Hashable {
+{{access}} enum {{errorBodyName}}: Sendable, {{equality}} {
 {{#cases}}
 {{#docs}}
     /// {{{.}}}
@@ -167,12 +168,12 @@ extension {{errorBodyName}} {
         "object": #"""
 {{% CONTENT_TYPE: TEXT}}
 {{> docs}}
-{{access}} struct {{name}}: Codable, Hashable, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
+{{access}} struct {{name}}: Codable, {{equality}}, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
 {{#properties}}
 {{#docs}}
     /// {{{.}}}
 {{/docs}}
-    {{#indirect}}@Indirect {{/indirect}}{{access}} var {{{escapedName}}}: {{{swiftType}}}
+    {{#wrapper}}@{{{wrapper}}} {{/wrapper}}{{access}} var {{{escapedName}}}: {{{swiftType}}}
 {{/properties}}
     /// Members the schema does not declare, kept so that a value sent back loses nothing.
     {{access}} var additionalProperties: JSONObject
@@ -191,40 +192,29 @@ extension {{errorBodyName}} {
     }
 {{#hasProperties}}
 
-    struct CodingKeys: ObjectCodingKey {
-        let stringValue: String
-        init(_ stringValue: String) { self.stringValue = stringValue }
+    /// The JSON names of the declared properties: every other member goes to `additionalProperties`.
+{{#declaredNamesInline}}
+    private static let declaredNames: Set<String> = [{{{declaredNamesInline}}}]
+{{/declaredNamesInline}}
+{{^declaredNamesInline}}
+    private static let declaredNames: Set<String> = [
 {{#properties}}
-{{#keyFits}}
-        static var {{{escapedName}}}: Self { Self({{{jsonLiteral}}}) }
-{{/keyFits}}
-{{^keyFits}}
-        static var {{{escapedName}}}: Self {
-            Self({{{jsonLiteral}}})
-        }
-{{/keyFits}}
+        {{{jsonLiteral}}},
 {{/properties}}
-        static func isDeclared(_ name: String) -> Bool {
-            switch name {
-{{#properties}}
-            case {{{jsonLiteral}}}: true
-{{/properties}}
-            default: false
-            }
-        }
-    }
+    ]
+{{/declaredNamesInline}}
 
     {{access}} init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
 {{#properties}}
         {{{decodeStatement}}}
 {{/properties}}
-        self.additionalProperties = try container.additionalProperties()
+        self.additionalProperties = try container.additionalProperties(declared: Self.declaredNames)
     }
 
     {{access}} func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeAdditionalProperties(self.additionalProperties, declared: Self.declaredNames)
 {{#properties}}
         {{{encodeStatement}}}
 {{/properties}}
@@ -363,7 +353,7 @@ import SpindleRuntime
 ///
 /// Decoding picks the most specific variant that matches the payload; a payload that matches none
 /// is kept in `unknown` instead of failing the whole response.
-{{access}} enum {{name}}: Codable, Hashable, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
+{{access}} enum {{name}}: Codable, {{equality}}, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
 {{#variants}}
     {{#indirect}}indirect {{/indirect}}case {{{escapedName}}}({{{swiftType}}})
 {{/variants}}

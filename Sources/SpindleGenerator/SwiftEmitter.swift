@@ -12,13 +12,19 @@ public struct SwiftEmitter: Sendable {
     let templates: TemplateSet
     let specHash: String
     let access: String
+    /// `Hashable`, or `Equatable` when the config turns `hashable` off.
+    let equality: String
 
-    /// Creates an emitter; `specHash` goes into every file header (see ``contentHash(_:)``).
-    public init(module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public") {
+    /// Creates an emitter; `specHash` goes into every file header (see ``contentHash(_:)``). Generated types are
+    /// `Hashable` unless `hashable` is false, when they are only `Equatable`.
+    public init(
+        module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true
+    ) {
         self.module = module
         self.templates = templates
         self.specHash = specHash
         self.access = accessLevel
+        self.equality = hashable ? "Hashable" : "Equatable"
     }
 
     /// Every file of the module, sorted by path.
@@ -75,7 +81,9 @@ public struct SwiftEmitter: Sendable {
                 aliasTargets.append(named)
             }
         }
-        let types = TypeContextBuilder(spelling: spelling, access: access, parameterTypes: parameterTypes)
+        let types = TypeContextBuilder(
+            spelling: spelling, access: access, equality: equality, parameterTypes: parameterTypes,
+            layout: StorageLayout(types: byPath))
         @Sendable func renderType(_ type: IRType) throws -> String {
             var context = types.context(for: type)
             context["nested"] = try type.nested.map { indented(try renderType($0)) }
@@ -108,7 +116,7 @@ public struct SwiftEmitter: Sendable {
                 contents: try renderFile(
                     "errors",
                     [
-                        "access": access, "clientName": module.clientName, "errorName": errorName,
+                        "access": access, "equality": equality, "clientName": module.clientName, "errorName": errorName,
                         "errorBodyName": errorBodyName,
                         "cases": errorCases.cases.map { errorCase -> [String: Any] in
                             [
@@ -147,22 +155,31 @@ public struct SwiftEmitter: Sendable {
         // own index, so the output does not depend on timing. Resource files, each holding many operations,
         // come first, so that no large job starts last while the other cores have run out of work.
         let resources = tree.root.children
-        let jobCount = 2 + resources.count + module.types.count
-        let results = ConcurrentResults<GeneratedFile>(count: jobCount)
+        let fileJobs = 2 + resources.count
+        let jobCount = fileJobs + module.types.count
+        let results = ConcurrentResults<GeneratedFile>(count: fileJobs)
+        let renderedTypes = ConcurrentResults<String>(count: module.types.count)
         DispatchQueue.concurrentPerform(iterations: jobCount) { index in
-            results.set(index) {
-                switch index {
-                case 0: return try clientFile()
-                case 1: return try errorsFile()
-                case ..<(2 + resources.count): return try resourceFile(resources[index - 2])
-                default:
-                    let type = module.types[index - 2 - resources.count]
-                    return GeneratedFile(
-                        path: "Types/" + FileNames.swiftFile(type.name), contents: try renderFile("type-file", ["type": try renderType(type)]))
-                }
+            switch index {
+            case 0: results.set(index) { try clientFile() }
+            case 1: results.set(index) { try errorsFile() }
+            case ..<fileJobs: results.set(index) { try resourceFile(resources[index - 2]) }
+            default: renderedTypes.set(index - fileJobs) { try renderType(module.types[index - fileJobs]) }
             }
         }
-        let files = try results.values()
+        var files = try results.values()
+        let typeSources = try renderedTypes.values()
+        let layout = TypeFileLayout.files(names: module.types.map(\.name), sizes: typeSources.map(\.utf8.count))
+        let typeFiles = ConcurrentResults<GeneratedFile>(count: layout.count)
+        DispatchQueue.concurrentPerform(iterations: layout.count) { index in
+            typeFiles.set(index) {
+                let file = layout[index]
+                return GeneratedFile(
+                    path: "Types/" + FileNames.swiftFile(file.name),
+                    contents: try renderFile("type-file", ["type": file.members.map { typeSources[$0] }.joined(separator: "\n\n")]))
+            }
+        }
+        files += try typeFiles.values()
         return files.sorted { $0.path < $1.path }
     }
 

@@ -9,13 +9,18 @@ import SpindleOpenAPI
 struct TypeContextBuilder: Sendable {
     let spelling: SwiftTypeSpelling
     let access: String
+    /// The equality protocol generated types conform to: `Hashable` or `Equatable`.
+    let equality: String
     /// Types passed as operation parameters: they must also be `ParameterEncodable`.
     let parameterTypes: Set<[String]>
+    /// Which properties are boxed.
+    let layout: StorageLayout
 
     func context(for type: IRType) -> [String: Any] {
         var context: [String: Any] = [
             "name": type.name,
             "access": access,
+            "equality": equality,
             // `@available(*, deprecated)` on a type would warn wherever other generated code uses it,
             // so deprecation is documented instead; deprecated operations do carry the attribute.
             "docs": docLines(type.description) + (type.deprecated ? (type.description == nil ? [] : [""]) + ["- Warning: Deprecated."] : []),
@@ -36,6 +41,7 @@ struct TypeContextBuilder: Sendable {
 
     private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
         let scope = type.path
+        let names = Set(object.properties.map(\.swiftName))
         let properties: [[String: Any]] = object.properties.enumerated().map { index, property in
             let valueType = spelling.spell(property.type, in: scope)
             let escaped = SwiftNaming.escaped(property.swiftName)
@@ -55,30 +61,33 @@ struct TypeContextBuilder: Sendable {
             // A property named `self` cannot be an initializer parameter of that name (the body
             // would assign to the parameter), nor be read or assigned without `self.`.
             let isSelf = property.swiftName == "self"
+            let jsonLiteral = swiftStringLiteral(property.jsonName)
             return [
                 "escapedName": escaped,
                 "parameterName": isSelf ? "\(escaped) _self" : escaped,
                 "argumentName": isSelf ? "_self" : escaped,
                 "swiftType": swiftType,
-                "indirect": property.needsIndirection,
+                // The property wrapper that boxes the value (`Indirect`), or false when it is stored inline.
+                "wrapper": layout.storesOutOfLine(property, siblings: names) ? StorageLayout.wrapper(for: property.presence) : false,
                 "docs": docLines(propertyDocs(property)),
                 "deprecated": false,
                 "defaultArgument": defaultArgument,
-                "jsonLiteral": swiftStringLiteral(property.jsonName),
-                // `static var name: Self { Self("json") }` in CodingKeys, one level deeper than the type's members.
-                "keyFits": 4 * scope.count + 4 + "static var \(escaped): Self { Self(\(swiftStringLiteral(property.jsonName))) }".count
-                    <= lineLimit,
+                "jsonLiteral": jsonLiteral,
                 // Stored properties are always spelled `self.x`: a property may be named like a local of the
                 // generated bodies (`container`, `decoder`, `encoder`).
-                "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType)
+                "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType, key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4),
-                "encodeStatement": encodeStatement(property, escaped: escaped, value: "self.\(escaped)")
+                "encodeStatement": encodeStatement(property, value: "self.\(escaped)", key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4),
             ]
         }
+        // On one line when it fits, as swift-format lays a collection literal out.
+        let jsonNames = object.properties.map { swiftStringLiteral($0.jsonName) }.joined(separator: ", ")
+        let namesLine = "private static let declaredNames: Set<String> = [\(jsonNames)]"
         return [
             "properties": properties,
             "hasProperties": !properties.isEmpty,
+            "declaredNamesInline": 4 * scope.count + namesLine.count <= lineLimit ? jsonNames : false,
         ]
     }
 
@@ -92,8 +101,8 @@ struct TypeContextBuilder: Sendable {
         return text.isEmpty ? nil : text.joined(separator: "\n\n")
     }
 
-    private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String) -> CallStatement {
-        let key = ".\(escaped)"
+    /// `key` is the JSON name as a Swift string literal: generated objects are coded with ``AnyCodingKey``.
+    private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String, key: String) -> CallStatement {
         let target = "self.\(escaped) = try container."
         if case .unixTime(let unit) = property.type {
             let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
@@ -114,7 +123,7 @@ struct TypeContextBuilder: Sendable {
         }
     }
 
-    private func encodeStatement(_ property: IRProperty, escaped: String, value stored: String) -> CallStatement {
+    private func encodeStatement(_ property: IRProperty, value stored: String, key: String) -> CallStatement {
         var value = stored
         if case .unixTime(let unit) = property.type {
             let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
@@ -126,7 +135,7 @@ struct TypeContextBuilder: Sendable {
         case .requiredNullable: "encodeAlways"
         case .optional: "encodeIfPresent"
         }
-        return CallStatement("try container.\(method)", [value, "forKey: .\(escaped)"])
+        return CallStatement("try container.\(method)", [value, "forKey: \(key)"])
     }
 
     /// `depth` is the type's nesting level (1 for top level): members are indented `4 * depth`.
@@ -142,7 +151,9 @@ struct TypeContextBuilder: Sendable {
             "cases": enumeration.cases.map { enumCase -> [String: Any] in
                 let escaped = SwiftNaming.escaped(enumCase.swiftName)
                 let literal = isString ? swiftStringLiteral(enumCase.rawValue) : enumCase.rawValue
-                let line = "\(access) static let \(escaped) = Self(rawValue: \(literal))"
+                // Computed, not `static let`: a stored static is a global with a lazy initializer and an accessor each,
+                // and Stripe's 13,000 enum cases made them a large part of its module's compiled code (issue #16).
+                let line = "\(access) static var \(escaped): Self { Self(rawValue: \(literal)) }"
                 return [
                     "name": enumCase.swiftName,
                     "escapedName": escaped,

@@ -53,7 +53,8 @@ public struct VendorGenerator {
         // the spec again beside them set the peak memory of a large spec.
         let hash = contentHash(ofFiles: front.fragments)
         do {
-            var files = try SwiftEmitter(module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel).render()
+            var files = try SwiftEmitter(
+                module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel, hashable: front.hashable).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
             for file in files { try file.checkPath() }
             return Output(module: module, files: files, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
@@ -70,6 +71,7 @@ public struct VendorGenerator {
         var diagnostics: [Diagnostic]
         var fragments: [String] = []
         var accessLevel: String = ""
+        var hashable = true
         var quietWarnings: Set<DiagnosticKind> = []
     }
 
@@ -103,6 +105,6 @@ public struct VendorGenerator {
         }
         return FrontEnd(
             module: module, diagnostics: loader.diagnostics.sorted, fragments: api.fragments, accessLevel: config.accessLevel.rawValue,
-            quietWarnings: config.quietWarnings)
+            hashable: config.hashable, quietWarnings: config.quietWarnings)
     }
 }

@@ -43,9 +43,9 @@ extension IRBuilder {
     }
 
     func object(_ sources: [PropertySource], schema: Schema, path: [String]) -> IRObject {
-        // Every generated object stores the members its schema does not declare under the first name; its
-        // CodingKeys lists the declared ones under the second.
-        let reserved = ["additionalProperties", "isDeclared"]
+        // Every generated object stores the members its schema does not declare under the first name, and
+        // the JSON names it does declare under the second (a static member).
+        let reserved = ["additionalProperties", "declaredNames"]
         let swiftNames = SwiftNaming.uniqued(reserved + sources.map { SwiftNaming.memberName($0.name) })
             .dropFirst(reserved.count)
         var properties: [IRProperty] = []

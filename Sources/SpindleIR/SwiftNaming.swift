@@ -15,13 +15,14 @@ public enum SwiftNaming {
     public static let reservedTypeNames: Set<String> = [
         "Type", "Protocol", "Self", "Any", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool",
         "Data", "Date", "URL", "UUID", "Array", "Dictionary", "Optional", "Error", "Result", "Decoder", "Encoder",
-        "Codable", "Decodable", "Encodable", "Hashable", "Sendable", "JSONValue", "CalendarDate", "Never", "Void",
+        "Codable", "Decodable", "Encodable", "Equatable", "Hashable", "Sendable", "Set", "JSONValue", "CalendarDate", "Never", "Void",
         // SpindleRuntime's public types: generated code names them unqualified, so a generated
         // type of the same name would shadow them (a `ClientError` schema broke `APIClient` calls).
         "APIClient", "APIErrorResponse", "AnyCodingKey", "ClientConfiguration", "ClientError", "ClientMiddleware",
         "Credential", "DecodingFailure", "EncodingFailure", "HTTPHeaders", "HTTPMethod", "HTTPRequest",
-        "HTTPRequestBuilder", "HTTPResponse", "HTTPTransport", "Indirect", "InvalidResponseFailure", "ItemSequence",
-        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "ObjectCodingKey", "MultipartPart", "OpenEnum", "OptionalValue",
+        "HTTPRequestBuilder", "HTTPResponse", "HTTPTransport", "Indirect", "IndirectOptional", "IndirectOptionalValue",
+        "InvalidResponseFailure", "ItemSequence",
+        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "MultipartPart", "OpenEnum", "OptionalValue",
         "PageRequest", "PageSequence", "PaginationFailure", "PaginationStrategy", "ParameterEncodable",
         "ParameterField", "PathStyle", "QueryStyle", "RecordingTransport", "RequestOptions", "RequestSummary",
         "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",

@@ -9,6 +9,9 @@ public struct VendorConfig: Sendable {
     public var client: String?
     /// `public` (default) or `internal`.
     public var accessLevel: AccessLevel = .public
+    /// Whether generated types are `Hashable` (the default) or only `Equatable`. `hashable: false`
+    /// makes a large module build faster: `hash(into:)` is code for every property of every type.
+    public var hashable = true
     /// Environment variable the client reads its credential from when none is passed.
     public var credentialEnvironmentVariable: String?
     /// Suffixes dropped from type names (`Dto`).
@@ -111,7 +114,7 @@ public struct PaginationDeclaration: Sendable, Hashable {
 }
 
 extension VendorConfig {
-    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "auth", "naming", "pagination", "operations", "parameters", "quietWarnings"]
+    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "hashable", "auth", "naming", "pagination", "operations", "parameters", "quietWarnings"]
 
     /// Reads a config document. Every problem is reported with its location; returns `nil` on errors.
     public static func read(_ document: YAMLDocument, defaultModule: String, report: (Diagnostic) -> Void) -> VendorConfig? {
@@ -170,6 +173,13 @@ extension VendorConfig {
         }
         if let level = root["accessLevel"] {
             if let value = level.scalar.flatMap(AccessLevel.init(rawValue:)) { config.accessLevel = value } else { fail("'accessLevel' must be public, package or internal", level) }
+        }
+        if let hashable = root["hashable"] {
+            switch hashable.scalar {
+            case "true" where hashable.kind == .scalar: config.hashable = true
+            case "false" where hashable.kind == .scalar: config.hashable = false
+            default: fail("'hashable' must be true or false", hashable)
+            }
         }
         if let auth = root["auth"] {
             checkKeys(auth, ["environmentVariable"], "auth")

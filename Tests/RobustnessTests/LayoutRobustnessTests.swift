@@ -1,0 +1,89 @@
+import Foundation
+import SpindleGenerator
+import Testing
+
+/// How generated code is laid out for the compiler (issue #16): large values boxed, large modules
+/// grouped into fewer files, `hashable: false`; each layout still type-checks and keeps its API.
+@Suite struct LayoutRobustnessTests {
+    /// An object of `count` string properties named `<prefix>0`, `<prefix>1`, ….
+    static func strings(_ count: Int, prefix: String = "s") -> String {
+        (0..<count).map { "\(prefix)\($0): {type: string}" }.joined(separator: ", ")
+    }
+
+    static let holder = document(
+        schemas: """
+            Big:
+              type: object
+              properties: {\(strings(6))}
+            Small:
+              type: object
+              properties: {amount: {type: integer}, currency: {type: string}}
+            Holder:
+              type: object
+              required: [big, small]
+              properties:
+                big: {$ref: '#/components/schemas/Big'}
+                maybeBig: {$ref: '#/components/schemas/Big'}
+                nullableBig: {allOf: [{$ref: '#/components/schemas/Big'}], nullable: true}
+                small: {$ref: '#/components/schemas/Small'}
+                bigs: {type: array, items: {$ref: '#/components/schemas/Big'}}
+            """, openapi: "3.0.3")
+
+    @Test func largeValuesAreBoxedByPresenceAndSmallOnesStayInline() async throws {
+        let generation = try await generate(Self.holder)
+        #expect(generation.errors.isEmpty)
+        let holder = try generation.file("Types/Holder.swift")
+        #expect(holder.contains("@Indirect public var big: Big\n"))
+        #expect(holder.contains("@IndirectOptional public var maybeBig: Big?\n"))
+        #expect(holder.contains("@IndirectOptionalValue public var nullableBig: OptionalValue<Big>\n"))
+        // Two references (a string and the undeclared members) are no more than an inline value costs.
+        #expect(holder.contains("    public var small: Small\n"))
+        // Arrays already store their elements out of line.
+        #expect(holder.contains("    public var bigs: [Big]?\n"))
+        #expect(try await TypeCheck.errors(in: generation.files) == nil)
+    }
+
+    /// `count` object schemas named from `words` so that they share leading words.
+    static func manyTypes(_ count: Int) -> String {
+        let words = ["Payment", "Customer", "Invoice", "Tax", "Url", "URL"]
+        return (0..<count).map { index in
+            let first = words[index % words.count]
+            return "\(first)Item\(index % 7)Kind\(index): {type: object, properties: {\(strings(3, prefix: "f"))}}"
+        }.joined(separator: "\n")
+    }
+
+    @Test func aLargeModuleIsGroupedIntoFilesOfRelatedTypesThatTypeCheck() async throws {
+        let generation = try await generate(document(schemas: Self.manyTypes(260)))
+        #expect(generation.errors.isEmpty)
+        let typeFiles = generation.files.map(\.path).filter { $0.hasPrefix("Types/") }
+        // Grouped by the first word; `Url` and `URL` name one group, since a file system may ignore case.
+        #expect(typeFiles.count == 5, "\(typeFiles)")
+        #expect(typeFiles.contains("Types/Payment.swift") && typeFiles.contains("Types/Tax.swift"))
+        let payment = try generation.file("Types/Payment.swift")
+        #expect(payment.contains("public struct PaymentItem0Kind0: Codable"))
+        #expect(payment.components(separatedBy: "public struct ").count - 1 == 44)
+        #expect(try await TypeCheck.errors(in: generation.files) == nil)
+    }
+
+    @Test func aSmallModuleKeepsOneFilePerType() async throws {
+        let generation = try await generate(document(schemas: Self.manyTypes(12)))
+        #expect(generation.files.filter { $0.path.hasPrefix("Types/") }.count == 12)
+        #expect(generation.files.contains { $0.path == "Types/PaymentItem0Kind0.swift" })
+    }
+
+    @Test func hashableFalseMakesTypesEquatableOnly() async throws {
+        let config = "module: Shop\nhashable: false\n"
+        let generation = try await generate(files: ["openapi.yaml": Array(Self.holder.utf8), "spindle.yaml": Array(config.utf8)])
+        #expect(generation.errors.isEmpty)
+        let holder = try generation.file("Types/Holder.swift")
+        #expect(holder.contains("public struct Holder: Codable, Equatable, Sendable {"))
+        #expect(!generation.files.contains { $0.contents.contains("Hashable") })
+        #expect(try await TypeCheck.errors(in: generation.files) == nil)
+    }
+
+    @Test func hashableMustBeABoolean() async throws {
+        let config = "module: Shop\nhashable: sometimes\n"
+        let generation = try await generate(files: ["openapi.yaml": Array(Self.holder.utf8), "spindle.yaml": Array(config.utf8)])
+        #expect(generation.errors == ["spindle.yaml:2:11: error: 'hashable' must be true or false"])
+    }
+}
