@@ -99,7 +99,7 @@ struct Generate: ParsableCommand {
                 stale += changes.all.map { "\(directory.path)/\($0)" }
             } else if !changes.isEmpty {
                 let before = APISurface.stored(in: directory.path)
-                try directory.replace(with: result.files)
+                try directory.replace(with: result.files, changes: changes)
                 if let before {
                     let apiChanges = APISurface(module: module).changes(from: before)
                     if !apiChanges.isEmpty {

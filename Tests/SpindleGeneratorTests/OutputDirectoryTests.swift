@@ -30,6 +30,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/Old.swift"))
     }
 
+    /// Build systems recompile what is newer than its outputs: a regeneration that changes one file
+    /// must leave the others as they were, modification time included.
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        let folder = try RepositoryPaths.temporaryFolder() + "/Module"
+        let directory = OutputDirectory(path: folder)
+        try directory.replace(with: files)
+        let past = Date(timeIntervalSince1970: 1_000_000_000)
+        for file in files {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: folder + "/" + file.path)
+        }
+        func modified(_ path: String) throws -> Date? {
+            try FileManager.default.attributesOfItem(atPath: folder + "/" + path)[.modificationDate] as? Date
+        }
+        let next = [GeneratedFile(path: "A.swift", contents: "a2\n"), files[1], GeneratedFile(path: "C.swift", contents: "c\n")]
+        try directory.replace(with: next)
+        #expect(try modified("Types/B.swift") == past)
+        #expect(try modified("A.swift") != past)
+        #expect(directory.changes(for: next).isEmpty)
+        // The same when the caller passes the changes it computed, as `spindle generate` does.
+        let again = [GeneratedFile(path: "A.swift", contents: "a3\n"), files[1], next[2]]
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: folder + "/C.swift")
+        try directory.replace(with: again, changes: directory.changes(for: again))
+        #expect(try modified("Types/B.swift") == past)
+        #expect(try modified("C.swift") == past)
+        #expect(try String(contentsOfFile: folder + "/A.swift", encoding: .utf8) == "a3\n")
+        #expect(directory.changes(for: again).isEmpty)
+    }
+
     @Test func aFailedWriteLeavesTheTreeAsItWas() throws {
         let folder = try RepositoryPaths.temporaryFolder() + "/Module"
         let directory = OutputDirectory(path: folder)
