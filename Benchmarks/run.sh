@@ -2,23 +2,24 @@
 # Builds the benchmarks and runs them all, printing one table per spec (see BENCHMARKS.md).
 #
 #   Benchmarks/run.sh [--stripe SPEC] [--runs N] [--compile-runs N] [--no-compile] [--no-stripe-compile]
-#                     [--compile-timeout SECONDS] [--work DIR]
+#                     [--skip-touch] [--compile-timeout SECONDS] [--work DIR]
 #
-# --stripe defaults to /work/shared/corpus/stripe/spec3.yaml when that file exists (the corpus lives
-# outside the repository; pass the path of any copy of Stripe's spec3.yaml). The merged Stigg specs
-# in specs/stigg always run. Every ratio in the output comes from this one run.
+# --stripe defaults to ../shared/corpus/stripe/spec3.yaml relative to the repository root (the corpus
+# lives outside the repository; pass the path of any copy of Stripe's spec3.yaml); when the file is
+# absent, Stripe is skipped. The merged Stigg specs in specs/stigg always run. Every ratio in the
+# output comes from this one run.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
-stripe=""
-[[ -f /work/shared/corpus/stripe/spec3.yaml ]] && stripe=/work/shared/corpus/stripe/spec3.yaml
+stripe="$root/../shared/corpus/stripe/spec3.yaml"
 runs=5
 compile_runs=1
 compile=1
 stripe_compile=1
 compile_timeout=3600
+skip_touch=()
 work="${TMPDIR:-/tmp}/spindle-bench"
 decode_rounds=30
 
@@ -29,13 +30,18 @@ while [[ $# -gt 0 ]]; do
         --compile-runs) compile_runs="$2"; shift 2 ;;
         --no-compile) compile=0; shift ;;
         --no-stripe-compile) stripe_compile=0; shift ;;
+        --skip-touch) skip_touch=(--skip-touch); shift ;;
         --compile-timeout) compile_timeout="$2"; shift 2 ;;
         --decode-rounds) decode_rounds="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
-        -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+        -h|--help) sed -n 2,10p "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
+if [[ ! -f "$stripe" ]]; then
+    echo "note: no Stripe spec at $stripe; Stripe is skipped (pass --stripe PATH), running Stigg only" >&2
+    stripe=""
+fi
 
 quiet_build() {
     # Generated SOG code and dependencies print many warnings; keep errors and the summary.
@@ -81,8 +87,6 @@ compiles=()
 if [[ -n "$stripe" ]]; then
     specs+=(--spec "stripe=$stripe")
     [[ $compile == 1 && $stripe_compile == 1 ]] && compiles+=(--compile stripe)
-else
-    echo "note: no Stripe spec (pass --stripe PATH); running Stigg only" >&2
 fi
 specs+=(--spec "stigg=$root/specs/stigg:$root/specs/stigg/customers.yaml+$root/specs/stigg/customer-integrations.yaml")
 [[ $compile == 1 ]] && compiles+=(--compile stigg)
@@ -91,7 +95,7 @@ python3 "$here/bench.py" \
     --spindle-gen "$bin/spindle-gen" --spindle "$bin/spindle" --sog "$sog" --decode-bench "$bin/decode-bench" \
     --spindle-root "$root" --work "$work" --runs "$runs" --compile-runs "$compile_runs" \
     --compile-timeout "$compile_timeout" --decode-fixture "$root/Tests/Fixtures/stigg/customers-list-200.json" \
-    --decode-rounds "$decode_rounds" --report "$work/report.md" \
+    --decode-rounds "$decode_rounds" --report "$work/report.md" "${skip_touch[@]+"${skip_touch[@]}"}" \
     "${specs[@]}" "${compiles[@]+"${compiles[@]}"}"
 
 echo "- Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/machine.md"
