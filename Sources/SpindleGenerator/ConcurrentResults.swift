@@ -25,6 +25,16 @@ final class ConcurrentResults<Value>: @unchecked Sendable {
         base[index] = Result(catching: job)
     }
 
+    /// The value at `index`, which the slot then gives up so that its memory can go as soon as the caller is
+    /// done with it; call once per index, after `concurrentPerform` has returned (one caller per index may
+    /// run concurrently with the others).
+    func take(_ index: Int) throws -> Value {
+        precondition(index >= 0 && index < count, "index out of range")
+        guard let result = base[index] else { preconditionFailure("job \(index) did not run or was taken") }
+        base[index] = nil
+        return try result.get()
+    }
+
     /// The values in index order; rethrows the error of the first job (by index) that failed.
     func values() throws -> [Value] {
         var values: [Value] = []
@@ -34,5 +44,14 @@ final class ConcurrentResults<Value>: @unchecked Sendable {
             values.append(try result.get())
         }
         return values
+    }
+}
+
+extension ConcurrentResults where Value == String {
+    /// The UTF-8 size of the string at `index`, leaving it in place; rethrows the job's error.
+    func size(of index: Int) throws -> Int {
+        precondition(index >= 0 && index < count, "index out of range")
+        guard let result = base[index] else { preconditionFailure("job \(index) did not run or was taken") }
+        return try result.get().utf8.count
     }
 }

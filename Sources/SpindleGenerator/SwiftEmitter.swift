@@ -168,15 +168,18 @@ public struct SwiftEmitter: Sendable {
             }
         }
         var files = try results.values()
-        let typeSources = try renderedTypes.values()
-        let layout = TypeFileLayout.files(names: module.types.map(\.name), sizes: typeSources.map(\.utf8.count))
+        // Type files are put together once every type is rendered: how a large module groups its types
+        // into files depends on their sizes (``TypeFileLayout``). Each file takes its types' text out of
+        // `renderedTypes`, so the rendered types and the files made of them are not all alive at once (that
+        // was the generator's peak memory).
+        let sizes = try (0..<module.types.count).map { try renderedTypes.size(of: $0) }
+        let layout = TypeFileLayout.files(names: module.types.map(\.name), sizes: sizes)
         let typeFiles = ConcurrentResults<GeneratedFile>(count: layout.count)
         DispatchQueue.concurrentPerform(iterations: layout.count) { index in
             typeFiles.set(index) {
                 let file = layout[index]
-                return GeneratedFile(
-                    path: "Types/" + FileNames.swiftFile(file.name),
-                    contents: try renderFile("type-file", ["type": file.members.map { typeSources[$0] }.joined(separator: "\n\n")]))
+                let body = try file.members.map { try renderedTypes.take($0) }.joined(separator: "\n\n")
+                return GeneratedFile(path: "Types/" + FileNames.swiftFile(file.name), contents: try renderFile("type-file", ["type": body]))
             }
         }
         files += try typeFiles.values()
