@@ -192,12 +192,13 @@ extension {{errorBodyName}} {
     }
 {{#hasProperties}}
 
-    /// The JSON names of the declared properties: every other member goes to `additionalProperties`.
+    /// The JSON names of the declared properties: every other member goes to `additionalProperties`. Unions
+    /// of this type read them too.
 {{#declaredNamesInline}}
-    private static let declaredNames: Set<String> = [{{{declaredNamesInline}}}]
+    static let declaredNames: Set<String> = [{{{declaredNamesInline}}}]
 {{/declaredNamesInline}}
 {{^declaredNamesInline}}
-    private static let declaredNames: Set<String> = [
+    static let declaredNames: Set<String> = [
 {{#properties}}
         {{{jsonLiteral}}},
 {{/properties}}
@@ -364,7 +365,7 @@ import SpindleRuntime
 {{#variants}}
         UnionVariant(
             required: [{{{requiredKeys}}}],
-            known: [{{{knownKeys}}}]
+            known: {{{knownKeys}}}
         ),
 {{/variants}}
     ]

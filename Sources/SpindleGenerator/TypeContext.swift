@@ -83,7 +83,7 @@ struct TypeContextBuilder: Sendable {
         }
         // On one line when it fits, as swift-format lays a collection literal out.
         let jsonNames = object.properties.map { swiftStringLiteral($0.jsonName) }.joined(separator: ", ")
-        let namesLine = "private static let declaredNames: Set<String> = [\(jsonNames)]"
+        let namesLine = "static let declaredNames: Set<String> = [\(jsonNames)]"
         return [
             "properties": properties,
             "hasProperties": !properties.isEmpty,
@@ -175,7 +175,7 @@ struct TypeContextBuilder: Sendable {
                     "swiftType": spelling.spell(variant.type, in: type.path),
                     "indirect": variant.needsIndirection || storesOutOfLine(variant.type),
                     "requiredKeys": list(variant.requiredKeys),
-                    "knownKeys": list(variant.knownKeys),
+                    "knownKeys": knownKeys(of: variant, in: type.path),
                     "hasDiscriminatorValues": !variant.discriminatorValues.isEmpty,
                     "discriminatorValues": variant.discriminatorValues.map(swiftStringLiteral).joined(separator: ", "),
                 ]
@@ -185,6 +185,19 @@ struct TypeContextBuilder: Sendable {
 }
 
 extension TypeContextBuilder {
+    /// The known keys of a union variant as Swift: the variant object's own `declaredNames` when they are the
+    /// same keys, else a literal list. Referring to the object keeps its keys in one place: a spec bump that
+    /// adds a property to Stripe's `customer` changed 21 files that copied its keys into unions, and each
+    /// of them, with what depends on it, was rebuilt.
+    func knownKeys(of variant: IRVariant, in scope: [String]) -> String {
+        let literal = "[" + variant.knownKeys.map(swiftStringLiteral).joined(separator: ", ") + "]"
+        guard case .named(let path) = variant.type, let target = spelling.lookup(path),
+            case .object(let object) = target.kind, !object.properties.isEmpty,
+            Set(object.properties.map(\.jsonName)) == Set(variant.knownKeys)
+        else { return literal }
+        return spelling.spell(variant.type, in: scope) + ".declaredNames"
+    }
+
     /// Whether a union variant with this payload is an `indirect` case although no cycle requires it:
     /// payloads that are generated structs or unions. Stripe's expandable fields are unions of an ID
     /// and a whole API object; stored inline, each union embedded the object's entire graph by value

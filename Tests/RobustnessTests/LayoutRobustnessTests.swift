@@ -43,6 +43,33 @@ import Testing
         #expect(try await TypeCheck.errors(in: generation.files) == nil)
     }
 
+    /// A spec bump that adds a property to an object changes that object's file alone (and the client's
+    /// header, which names the spec's hash): unions of the object read its keys from it instead of copying
+    /// them, so their files, and what the compiler would rebuild with them, stay as they were.
+    @Test func aPropertyAddedToAnObjectChangesOnlyItsFile() async throws {
+        func spec(_ petProperties: String) -> String {
+            document(
+                schemas: """
+                    Pet:
+                      type: object
+                      properties: {\(petProperties)}
+                    Owner:
+                      type: object
+                      properties:
+                        pet:
+                          oneOf: [{$ref: '#/components/schemas/Pet'}, {type: string}]
+                    """, openapi: "3.0.3")
+        }
+        let before = try await generate(spec("name: {type: string}"))
+        let after = try await generate(spec("name: {type: string}, age: {type: integer}"))
+        #expect(before.errors.isEmpty && after.errors.isEmpty)
+        let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.path, $0.contents) })
+        let changed = after.files.filter { old[$0.path] != $0.contents }.map(\.path).sorted()
+        #expect(changed == ["ShopClient.swift", "Types/Pet.swift", "spindle-surface.json"])
+        #expect(try after.file("Types/Owner.swift").contains("known: Shop.Pet.declaredNames"))
+        #expect(try await TypeCheck.errors(in: after.files) == nil)
+    }
+
     /// `count` object schemas named from `words` so that they share leading words.
     static func manyTypes(_ count: Int) -> String {
         let words = ["Payment", "Customer", "Invoice", "Tax", "Url", "URL"]
