@@ -29,8 +29,7 @@ final class ConcurrentResults<Value>: @unchecked Sendable {
     /// done with it; call once per index, after `concurrentPerform` has returned (one caller per index may
     /// run concurrently with the others).
     func take(_ index: Int) throws -> Value {
-        precondition(index >= 0 && index < count, "index out of range")
-        guard let result = base[index] else { preconditionFailure("job \(index) did not run or was taken") }
+        let result = slot(index)
         base[index] = nil
         return try result.get()
     }
@@ -39,19 +38,21 @@ final class ConcurrentResults<Value>: @unchecked Sendable {
     func values() throws -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(count)
-        for index in 0..<count {
-            guard let result = base[index] else { preconditionFailure("job \(index) did not run") }
-            values.append(try result.get())
-        }
+        for index in 0..<count { values.append(try slot(index).get()) }
         return values
+    }
+
+    /// The result stored at `index`; a job that did not run, or was taken, is a programming error.
+    private func slot(_ index: Int) -> Result<Value, any Error> {
+        precondition(index >= 0 && index < count, "index out of range")
+        guard let result = base[index] else { preconditionFailure("job \(index) did not run or was taken") }
+        return result
     }
 }
 
 extension ConcurrentResults where Value == String {
     /// The UTF-8 size of the string at `index`, leaving it in place; rethrows the job's error.
     func size(of index: Int) throws -> Int {
-        precondition(index >= 0 && index < count, "index out of range")
-        guard let result = base[index] else { preconditionFailure("job \(index) did not run or was taken") }
-        return try result.get().utf8.count
+        try slot(index).get().utf8.count
     }
 }

@@ -17,7 +17,6 @@ struct StorageLayout: Sendable {
     private let leaves: [String: Int]
 
     init(types byPath: [String: IRType]) {
-        let threshold = Self.threshold
         var leaves: [String: Int] = [:]
         var visiting: Set<String> = []
         func count(_ key: String) -> Int {
@@ -29,9 +28,8 @@ struct StorageLayout: Sendable {
             case .object(let object):
                 // `additionalProperties` is one dictionary reference.
                 result = 1 + object.properties.reduce(0) { sum, property in
-                    if property.needsIndirection { return sum + 1 }
-                    let inline = measure(property.type)
-                    return sum + (inline > threshold && property.type.directNamedKey != nil ? 1 : inline)
+                    let inline = property.needsIndirection ? 1 : measure(property.type)
+                    return sum + (Self.isBoxed(property, leaves: inline) ? 1 : inline)
                 }
             case .union(let union):
                 // A multi-payload enum: its copy code switches over every case.
@@ -56,13 +54,17 @@ struct StorageLayout: Sendable {
     }
 
     /// Whether `property` is stored behind a reference: it closes a containment cycle, or its value
-    /// is a generated type too large to store inline. A property wrapper's storage is named `_name`,
-    /// so a large value stays inline when a sibling property already has that name (`siblings` are the
-    /// Swift names of the type's properties).
-    func storesOutOfLine(_ property: IRProperty, siblings: Set<String>) -> Bool {
-        if property.needsIndirection { return true }
-        guard (property.type.directNamedKey.flatMap { leaves[$0] } ?? 0) > Self.threshold else { return false }
-        return !siblings.contains("_" + property.swiftName)
+    /// is a generated type too large to store inline.
+    ///
+    /// A property wrapper's storage is named `_name`; no sibling can take that name, because property
+    /// names start with `_` only before a digit (`_3ds`), and then the wrapped name itself starts with one.
+    func storesOutOfLine(_ property: IRProperty) -> Bool {
+        Self.isBoxed(property, leaves: property.type.directNamedKey.flatMap { leaves[$0] } ?? 0)
+    }
+
+    /// The one rule, for a property whose value flattens to `leaves` references.
+    private static func isBoxed(_ property: IRProperty, leaves: Int) -> Bool {
+        property.needsIndirection || (property.type.directNamedKey != nil && leaves > threshold)
     }
 
     /// The property wrapper that stores `property` out of line, for its presence.

@@ -41,7 +41,6 @@ struct TypeContextBuilder: Sendable {
 
     private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
         let scope = type.path
-        let names = Set(object.properties.map(\.swiftName))
         let properties: [[String: Any]] = object.properties.enumerated().map { index, property in
             let valueType = spelling.spell(property.type, in: scope)
             let escaped = SwiftNaming.escaped(property.swiftName)
@@ -68,7 +67,7 @@ struct TypeContextBuilder: Sendable {
                 "argumentName": isSelf ? "_self" : escaped,
                 "swiftType": swiftType,
                 // The property wrapper that boxes the value (`Indirect`), or false when it is stored inline.
-                "wrapper": layout.storesOutOfLine(property, siblings: names) ? StorageLayout.wrapper(for: property.presence) : false,
+                "wrapper": layout.storesOutOfLine(property) ? StorageLayout.wrapper(for: property.presence) : false,
                 "docs": docLines(propertyDocs(property)),
                 "deprecated": false,
                 "defaultArgument": defaultArgument,
@@ -82,7 +81,7 @@ struct TypeContextBuilder: Sendable {
             ]
         }
         // On one line when it fits, as swift-format lays a collection literal out.
-        let jsonNames = object.properties.map { swiftStringLiteral($0.jsonName) }.joined(separator: ", ")
+        let jsonNames = stringLiterals(object.properties.map(\.jsonName))
         let namesLine = "static let declaredNames: Set<String> = [\(jsonNames)]"
         return [
             "properties": properties,
@@ -165,7 +164,6 @@ struct TypeContextBuilder: Sendable {
     }
 
     private func unionContext(_ union: IRUnion, type: IRType) -> [String: Any] {
-        func list(_ keys: [String]) -> String { keys.map(swiftStringLiteral).joined(separator: ", ") }
         return [
             "discriminator": union.discriminator.map(swiftStringLiteral) ?? false,
             "variants": union.variants.enumerated().map { index, variant -> [String: Any] in
@@ -174,7 +172,7 @@ struct TypeContextBuilder: Sendable {
                     "escapedName": SwiftNaming.escaped(variant.swiftName),
                     "swiftType": spelling.spell(variant.type, in: type.path),
                     "indirect": variant.needsIndirection || storesOutOfLine(variant.type),
-                    "requiredKeys": list(variant.requiredKeys),
+                    "requiredKeys": stringLiterals(variant.requiredKeys),
                     "knownKeys": knownKeys(of: variant, in: type.path),
                     "hasDiscriminatorValues": !variant.discriminatorValues.isEmpty,
                     "discriminatorValues": variant.discriminatorValues.map(swiftStringLiteral).joined(separator: ", "),
@@ -190,12 +188,17 @@ extension TypeContextBuilder {
     /// adds a property to Stripe's `customer` changed 21 files that copied its keys into unions, and each
     /// of them, with what depends on it, was rebuilt.
     func knownKeys(of variant: IRVariant, in scope: [String]) -> String {
-        let literal = "[" + variant.knownKeys.map(swiftStringLiteral).joined(separator: ", ") + "]"
+        let literal = "[" + stringLiterals(variant.knownKeys) + "]"
         guard case .named(let path) = variant.type, let target = spelling.lookup(path),
             case .object(let object) = target.kind, !object.properties.isEmpty,
             Set(object.properties.map(\.jsonName)) == Set(variant.knownKeys)
         else { return literal }
         return spelling.spell(variant.type, in: scope) + ".declaredNames"
+    }
+
+    /// `"a", "b"`: the elements of a collection literal of these strings.
+    func stringLiterals(_ strings: [String]) -> String {
+        strings.map(swiftStringLiteral).joined(separator: ", ")
     }
 
     /// Whether a union variant with this payload is an `indirect` case although no cycle requires it:
