@@ -1,35 +1,48 @@
 #!/usr/bin/env bash
 # Generates a client for every document of a corpus of real OpenAPI specs with the release-built
-# `spindle`, type-checks each generated module against SpindleRuntime with `swiftc -typecheck`,
-# and prints a Markdown table plus a summary.
+# `spindle` (or, with GENERATOR=sog, apple/swift-openapi-generator 1.14.3), type-checks each
+# generated module with `swiftc -typecheck` against the runtime it imports, and prints a Markdown
+# table plus a summary. Scripts/corpus-compare.py puts a Spindle run and a SOG run side by side.
 #
 #   Scripts/corpus-run.sh [CORPUS_DIR]          # default: ../shared/corpus (from the repository root)
+#   GENERATOR=sog Scripts/corpus-run.sh [CORPUS_DIR]
 #
-# CORPUS_DIR holds INDEX.tsv (columns: name, file, ..., notes) and <name>/<file> for every row.
+# CORPUS_DIR holds INDEX.tsv (columns: name, file, ..., openapi_version, ..., notes) and
+# <name>/<file> for every row.
 #
 # Environment:
+#   GENERATOR=name     spindle (default) or sog
 #   SPINDLE=path       spindle binary to use (default: build .build-robust/release/spindle)
+#   SOG=path           swift-openapi-generator binary (default: build Benchmarks/SOG's release product);
+#                      its output is generated with `generate: [types, client]`, `accessModifier: public`
+#                      and type-checked against OpenAPIRuntime 1.13.4 and HTTPTypes, built once
 #   RESULTS=dir        where logs and the table go (default: a new folder under $TMPDIR)
 #   FILTER=regex       only rows whose "name/file" matches (grep -E)
 #   GEN_TIMEOUT=s      limit for one generation (default 300); TC_TIMEOUT=s for one type-check (default 1200)
 #   KEEP=1             keep generated sources of modules that type-check (failures are always kept)
 #   SKIP_TYPECHECK=1   only generate
 #
-# Besides the table, RESULTS/warnings.tsv lists the warnings of every document by kind (document,
+# Besides the table, RESULTS/rows.tsv has one line per document (what the corpus expects, the
+# outcome, the times; for Scripts/corpus-compare.py) and RESULTS/warnings.tsv lists the warnings of every document by kind (document,
 # kind, count), taken from the `[-Wkind]` each warning ends with (`other` for a warning without one,
 # as a spindle from before warning kinds prints); Scripts/corpus-warnings.py compares two such runs.
 #
 # Exit status: 0 when no spec crashed or hung the generator and >= 95% of the specs that are
 # expected to generate type-check; 1 otherwise.
 #
+# Which documents are expected to generate comes from the corpus alone, the same for both
+# generators: not Swagger 2.0 (openapi_version 2.x), not OpenAPI 3.2, not marked by the INDEX notes as
+# invalid YAML, not an OpenAPI root document or intentionally invalid test input, and not listed in
+# Scripts/corpus-expected-rejections.tsv (documents that break a MUST of the OpenAPI specification,
+# each with the reason).
+#
 # Outcomes per spec:
 #   ok / typecheck-failed / typecheck-timeout   generated; the type-check result
-#   rejected:swagger2                           located "Swagger 2.0 documents are not supported" error (expected)
-#   rejected:unsupported-version                located "OpenAPI version '3.2.0' is not supported" error (expected)
-#   rejected:invalid-input                      INDEX notes say the file is not valid YAML, not an OpenAPI root
-#                                               document or intentionally invalid test input, and spindle
-#                                               reports a located error (expected)
-#   spec-errors                                 spindle reported errors for a spec expected to generate
+#   rejected:swagger2                           an expected rejection of a Swagger 2.0 document
+#   rejected:unsupported-version                an expected rejection of an OpenAPI 3.2 document
+#   rejected:invalid-input                      an expected rejection of an invalid document
+#                                               (spindle's rejections must be located errors: file:line:col)
+#   spec-errors                                 the generator reported errors for a document expected to generate
 #   CRASH / HANG                                the generator died on a signal or hit GEN_TIMEOUT
 set -uo pipefail
 
@@ -42,28 +55,94 @@ TC_TIMEOUT="${TC_TIMEOUT:-1200}"
 RESULTS="${RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/spindle-corpus.XXXXXX")}"
 mkdir -p "$RESULTS"
 
-if [[ -z "${SPINDLE:-}" ]]; then
-    echo "building spindle (release)..." >&2
-    (cd "$ROOT" && swift build -c release --scratch-path "$ROOT/.build-robust" --product spindle >"$RESULTS/build.log" 2>&1) || {
-        echo "error: release build failed; see $RESULTS/build.log" >&2
-        exit 2
-    }
-    SPINDLE="$ROOT/.build-robust/release/spindle"
-fi
-
-# SpindleRuntime as a module, built once, so each generated module type-checks the way an app
-# that depends on it compiles it (`import SpindleRuntime`, Swift 6 language mode).
+GENERATOR="${GENERATOR:-spindle}"
+EXPECTED_REJECTIONS="$ROOT/Scripts/corpus-expected-rejections.tsv"
 RUNTIME_MODULE="$RESULTS/runtime-module"
-if [[ -z "${SKIP_TYPECHECK:-}" ]]; then
-    mkdir -p "$RUNTIME_MODULE"
-    mapfile -t runtime_sources < <(find "$ROOT/Sources/SpindleRuntime" -name '*.swift' | sort)
-    swiftc -emit-module -parse-as-library -swift-version 6 -module-name SpindleRuntime \
-        -emit-module-path "$RUNTIME_MODULE/SpindleRuntime.swiftmodule" "${runtime_sources[@]}" \
-        >"$RESULTS/runtime-module.log" 2>&1 || {
-        echo "error: SpindleRuntime does not build; see $RESULTS/runtime-module.log" >&2
-        exit 2
-    }
-fi
+
+case "$GENERATOR" in
+spindle)
+    if [[ -z "${SPINDLE:-}" ]]; then
+        echo "building spindle (release)..." >&2
+        (cd "$ROOT" && swift build -c release --scratch-path "$ROOT/.build-robust" --product spindle >"$RESULTS/build.log" 2>&1) || {
+            echo "error: release build failed; see $RESULTS/build.log" >&2
+            exit 2
+        }
+        SPINDLE="$ROOT/.build-robust/release/spindle"
+    fi
+    GENERATOR_BINARY="$SPINDLE"
+    # SpindleRuntime as a module, built once, so each generated module type-checks the way an app
+    # that depends on it compiles it (`import SpindleRuntime`, Swift 6 language mode).
+    if [[ -z "${SKIP_TYPECHECK:-}" ]]; then
+        mkdir -p "$RUNTIME_MODULE"
+        mapfile -t runtime_sources < <(find "$ROOT/Sources/SpindleRuntime" -name '*.swift' | sort)
+        swiftc -emit-module -parse-as-library -swift-version 6 -module-name SpindleRuntime \
+            -emit-module-path "$RUNTIME_MODULE/SpindleRuntime.swiftmodule" "${runtime_sources[@]}" \
+            >"$RESULTS/runtime-module.log" 2>&1 || {
+            echo "error: SpindleRuntime does not build; see $RESULTS/runtime-module.log" >&2
+            exit 2
+        }
+    fi
+    ;;
+sog)
+    if [[ -z "${SOG:-}" ]]; then
+        echo "building swift-openapi-generator 1.14.3 (release)..." >&2
+        (cd "$ROOT/Benchmarks/SOG" && swift build -c release --product swift-openapi-generator >"$RESULTS/build.log" 2>&1) || {
+            echo "error: swift-openapi-generator does not build; see $RESULTS/build.log" >&2
+            exit 2
+        }
+        SOG="$ROOT/Benchmarks/SOG/.build/release/swift-openapi-generator"
+    fi
+    GENERATOR_BINARY="$SOG"
+    printf 'generate:\n  - types\n  - client\naccessModifier: public\n' >"$RESULTS/openapi-generator-config.yaml"
+    # OpenAPIRuntime and HTTPTypes, the modules SOG's output imports, built once by SwiftPM.
+    if [[ -z "${SKIP_TYPECHECK:-}" ]]; then
+        package="$RESULTS/sog-runtime"
+        mkdir -p "$package/Sources/SOGRuntimeModules"
+        echo 'import HTTPTypes; import OpenAPIRuntime' >"$package/Sources/SOGRuntimeModules/Imports.swift"
+        cat >"$package/Package.swift" <<'PACKAGE'
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "SOGRuntimeModules",
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "SOGRuntimeModules", dependencies: [
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ])
+    ]
+)
+PACKAGE
+        (cd "$package" && swift build >"$RESULTS/runtime-module.log" 2>&1) || {
+            echo "error: OpenAPIRuntime does not build; see $RESULTS/runtime-module.log" >&2
+            exit 2
+        }
+        RUNTIME_MODULE="$(cd "$package" && swift build --show-bin-path)/Modules"
+    fi
+    ;;
+*)
+    echo "error: GENERATOR must be spindle or sog, not '$GENERATOR'" >&2
+    exit 2
+    ;;
+esac
+
+# What the corpus says of a document: generate, swagger2, unsupported-version or invalid-input.
+expectation() {
+    local name="$1" file="$2" version="$3" notes="$4"
+    if [[ "$version" == 2* ]]; then
+        echo swagger2
+    elif [[ "$version" == 3.2* ]]; then
+        echo unsupported-version
+    elif grep -Eqi 'PARSE FAILED|not an OpenAPI root document|intentionally (invalid|malformed)' <<<"$notes" \
+        || cut -f1 "$EXPECTED_REJECTIONS" | grep -Fxq -- "$name/$file"; then
+        echo invalid-input
+    else
+        echo generate
+    fi
+}
 
 TABLE="$RESULTS/table.md"
 {
@@ -75,11 +154,15 @@ cat "$TABLE"
 declare -A count=()
 declare -A kind_total=()
 WARNINGS_TSV="$RESULTS/warnings.tsv"
+ROWS_TSV="$RESULTS/rows.tsv"
+printf 'document\texpected\toutcome\tgenerate_s\tpeak_rss_mb\ttypecheck_s\ttypes\tfirst_problem\n' >"$ROWS_TSV"
 printf 'document\tkind\tcount\n' >"$WARNINGS_TSV"
 index=0
 total=0
+expected_total=0
+ok_expected=0
 # Tabs become \037 first: `read` collapses runs of whitespace separators, and some columns are empty.
-while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
+while IFS=$'\037' read -r name file _ _ _ _ version _ _ notes; do
     [[ "$name" == "name" || -z "$name" ]] && continue
     if [[ -n "${FILTER:-}" ]] && ! grep -Eq -- "$FILTER" <<<"$name/$file"; then continue; fi
     index=$((index + 1))
@@ -88,9 +171,15 @@ while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
     work="$RESULTS/$(printf '%03d' "$index")"
     mkdir -p "$work"
     printf '%s/%s\n' "$name" "$file" >"$work/spec.txt"
+    corpus_says=$(expectation "$name" "$file" "$version" "$notes")
+    [[ "$corpus_says" == generate ]] && expected_total=$((expected_total + 1))
 
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" \
-        timeout -k 10 "$GEN_TIMEOUT" "$SPINDLE" generate --spec "$spec" --output "$work/out" \
+    if [[ "$GENERATOR" == sog ]]; then
+        generate=("$SOG" generate "$spec" --config "$RESULTS/openapi-generator-config.yaml" --output-directory "$work/out/SOGModule")
+    else
+        generate=("$SPINDLE" generate --spec "$spec" --output "$work/out")
+    fi
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" timeout -k 10 "$GEN_TIMEOUT" "${generate[@]}" \
         >"$work/generate.out" 2>"$work/generate.err"
     rc=$?
     read -r seconds rss_kb < <(tail -n 1 "$work/time.txt" 2>/dev/null || echo "? 0")
@@ -110,7 +199,9 @@ while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
     summary=$(grep -E '^[0-9]+ modules?, ' "$work/generate.out" | tail -n 1)
     types=$(sed -nE 's/.* ([0-9]+) types, .*/\1/p' <<<"$summary")
     operations=$(sed -nE 's/.* ([0-9]+) operations, .*/\1/p' <<<"$summary")
-    first=$(grep -m 1 -E '(^| )error: ' "$work/generate.err" | sed -E "s|$CORPUS/||" | cut -c1-160)
+    # SOG prints its diagnostics after a "- Additional file comments: <none>" prefix.
+    first=$(grep -h -m 1 -E '(^| )error: ' "$work/generate.err" "$work/generate.out" | head -n 1 \
+        | sed -E -e 's/^.*Additional file comments: <none>//' -e "s|$CORPUS/||" | cut -c1-160)
     tc="-"
     tc_time="-"
 
@@ -140,31 +231,30 @@ while IFS=$'\037' read -r name file _ _ _ _ _ _ _ notes; do
     elif [[ $rc -ne 1 ]]; then
         outcome="CRASH"
         first="exit status $rc: $(tail -n 3 "$work/generate.err" | tr '\n' ' ' | cut -c1-160)"
-    elif grep -q 'Swagger 2.0 documents are not supported' "$work/generate.err"; then
-        outcome="rejected:swagger2"
-    elif grep -Eq 'error: OpenAPI version .* is not supported' "$work/generate.err"; then
-        outcome="rejected:unsupported-version"
-    elif grep -Eqi 'PARSE FAILED|not an OpenAPI root document|intentionally (invalid|malformed)' <<<"$notes" \
-        && grep -Eq '^[^ :]+:[0-9]+:[0-9]+: error: ' "$work/generate.err"; then
-        outcome="rejected:invalid-input"
+    elif [[ "$corpus_says" != generate ]] && { [[ "$GENERATOR" == sog ]] \
+        || grep -Eq '^[^ :]+:[0-9]+:[0-9]+: error: ' "$work/generate.err"; }; then
+        outcome="rejected:$corpus_says"
     else
         outcome="spec-errors"
     fi
     count[$outcome]=$((${count[$outcome]:-0} + 1))
+    [[ "$outcome" == ok && "$corpus_says" == generate ]] && ok_expected=$((ok_expected + 1))
     first=${first//|/\\|}
     row="| $index | $name/$file | $outcome | $seconds | $rss | ${types:--} | ${operations:--} | $warnings | ${kinds:--} | $errors | $tc_time | ${first} |"
     echo "$row" >>"$TABLE"
+    printf '%s/%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$file" "$corpus_says" "$outcome" "$seconds" "$rss" \
+        "$tc_time" "${types:--}" "${first//$'\t'/ }" >>"$ROWS_TSV"
     echo "$row"
 done < <(tr '\t' '\037' <"$CORPUS/INDEX.tsv")
 
-ok=${count[ok]:-0}
+ok=$ok_expected
+expected=$expected_total
 rejected=$((${count[rejected:swagger2]:-0} + ${count[rejected:invalid-input]:-0} + ${count[rejected:unsupported-version]:-0}))
-expected=$((total - rejected))
 crashes=$((${count[CRASH]:-0} + ${count[HANG]:-0}))
 percent=$(if [[ $expected -gt 0 ]]; then echo "scale=1; 100 * $ok / $expected" | bc; else echo 0; fi)
 {
     echo
-    echo "Corpus: $CORPUS ($total documents), spindle: $SPINDLE, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "Corpus: $CORPUS ($total documents), $GENERATOR: $GENERATOR_BINARY, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "| outcome | count |"
     echo "|---|---|"
@@ -183,7 +273,7 @@ percent=$(if [[ $expected -gt 0 ]]; then echo "scale=1; 100 * $ok / $expected" |
             | while read -r kind_count kind; do echo "| $kind | $kind_count |"; done
     fi
     echo
-    echo "Type-check: $ok of $expected documents expected to generate ($percent%); $rejected rejected as expected; $crashes crashes or hangs."
+    echo "Type-check: $ok of $expected documents expected to generate ($percent%); $rejected of $((total - expected)) expected rejections rejected; $crashes crashes or hangs."
 } | tee -a "$TABLE"
 echo "logs and table: $RESULTS" >&2
 
