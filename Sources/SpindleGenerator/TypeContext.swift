@@ -41,15 +41,15 @@ struct TypeContextBuilder: Sendable {
 
     private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
         let scope = type.path
-        let properties: [[String: Any]] = object.properties.enumerated().map { index, property in
+        let properties: [PropertyContext] = object.properties.map { property in
             let valueType = spelling.spell(property.type, in: scope)
             let escaped = SwiftNaming.escaped(property.swiftName)
             let swiftType: String
-            let defaultArgument: Any
+            let defaultArgument: String?
             switch property.presence {
             case .required:
                 swiftType = valueType
-                defaultArgument = false
+                defaultArgument = nil
             case .requiredNullable, .optional:
                 swiftType = valueType + "?"
                 defaultArgument = "nil"
@@ -61,24 +61,22 @@ struct TypeContextBuilder: Sendable {
             // would assign to the parameter), nor be read or assigned without `self.`.
             let isSelf = property.swiftName == "self"
             let jsonLiteral = swiftStringLiteral(property.jsonName)
-            return [
-                "escapedName": escaped,
-                "parameterName": isSelf ? "\(escaped) _self" : escaped,
-                "argumentName": isSelf ? "_self" : escaped,
-                "swiftType": swiftType,
-                // The property wrapper that boxes the value (`Indirect`), or false when it is stored inline.
-                "wrapper": layout.storesOutOfLine(property) ? StorageLayout.wrapper(for: property.presence) : false,
-                "docs": docLines(propertyDocs(property)),
-                "deprecated": false,
-                "defaultArgument": defaultArgument,
-                "jsonLiteral": jsonLiteral,
+            return PropertyContext(
+                escapedName: escaped,
+                parameterName: isSelf ? "\(escaped) _self" : escaped,
+                argumentName: isSelf ? "_self" : escaped,
+                swiftType: swiftType,
+                wrapper: layout.storesOutOfLine(property) ? StorageLayout.wrapper(for: property.presence) : nil,
+                docs: docLines(propertyDocs(property)),
+                defaultArgument: defaultArgument,
+                jsonLiteral: jsonLiteral,
                 // Stored properties are always spelled `self.x`: a property may be named like a local of the
                 // generated bodies (`container`, `decoder`, `encoder`).
-                "decodeStatement": decodeStatement(property, escaped: escaped, valueType: valueType, key: jsonLiteral)
+                decodeStatement: decodeStatement(property, escaped: escaped, valueType: valueType, key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4),
-                "encodeStatement": encodeStatement(property, value: "self.\(escaped)", key: jsonLiteral)
-                    .wrapped(indent: 4 * scope.count + 4),
-            ]
+                encodeStatement: encodeStatement(property, value: "self.\(escaped)", key: jsonLiteral)
+                    .wrapped(indent: 4 * scope.count + 4)
+            )
         }
         // On one line when it fits, as swift-format lays a collection literal out.
         let jsonNames = stringLiterals(object.properties.map(\.jsonName))
