@@ -201,9 +201,10 @@ while IFS=$'\037' read -r name file _ _ _ _ version _ _ notes; do
     summary=$(grep -E '^[0-9]+ modules?, ' "$work/generate.out" | tail -n 1)
     types=$(sed -nE 's/.* ([0-9]+) types, .*/\1/p' <<<"$summary")
     operations=$(sed -nE 's/.* ([0-9]+) operations, .*/\1/p' <<<"$summary")
-    # SOG prints its diagnostics after a "- Additional file comments: <none>" prefix.
-    first=$(grep -h -m 1 -E '(^| )error: ' "$work/generate.err" "$work/generate.out" | head -n 1 \
-        | sed -E -e 's/^.*Additional file comments: <none>//' -e "s|$CORPUS/||" | cut -c1-160)
+    # SOG prints its diagnostics as `Error: ` or `error: `, the first right after the last line of its
+    # configuration (`- Additional file comments: <none>`).
+    first=$(grep -h -m 1 -iE '(^|[ >])error: ' "$work/generate.err" "$work/generate.out" | head -n 1 \
+        | sed -E -e 's/^- Additional file comments: <none>//' -e "s|$CORPUS/||" | cut -c1-160)
     tc="-"
     tc_time="-"
 
