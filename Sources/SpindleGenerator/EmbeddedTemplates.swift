@@ -168,7 +168,7 @@ extension {{errorBodyName}} {
         "object": #"""
 {{% CONTENT_TYPE: TEXT}}
 {{> docs}}
-{{access}} struct {{name}}: Codable, {{equality}}, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
+{{access}} struct {{name}}: Codable, {{equality}}, Sendable{{#hasProperties}}, DeclaredMembers{{/hasProperties}}{{#isParameter}}, ParameterEncodable{{/isParameter}} {
 {{#properties}}
 {{#docs}}
     /// {{{.}}}
@@ -195,10 +195,10 @@ extension {{errorBodyName}} {
     /// The JSON names of the declared properties: every other member goes to `additionalProperties`. Unions
     /// of this type read them too.
 {{#declaredNamesInline}}
-    static let declaredNames: Set<String> = [{{{declaredNamesInline}}}]
+    {{access}} static let declaredNames: Set<String> = [{{{declaredNamesInline}}}]
 {{/declaredNamesInline}}
 {{^declaredNamesInline}}
-    static let declaredNames: Set<String> = [
+    {{access}} static let declaredNames: Set<String> = [
 {{#properties}}
         {{{jsonLiteral}}},
 {{/properties}}
@@ -206,16 +206,16 @@ extension {{errorBodyName}} {
 {{/declaredNamesInline}}
 
     {{access}} init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let container = try decoder.container(keyedBy: ObjectKey<Self>.self)
 {{#properties}}
         {{{decodeStatement}}}
 {{/properties}}
-        self.additionalProperties = try container.additionalProperties(declared: Self.declaredNames)
+        self.additionalProperties = try container.additionalProperties()
     }
 
     {{access}} func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeAdditionalProperties(self.additionalProperties, declared: Self.declaredNames)
+        var container = encoder.container(keyedBy: ObjectKey<Self>.self)
+        try container.encodeAdditionalProperties(self.additionalProperties)
 {{#properties}}
         {{{encodeStatement}}}
 {{/properties}}

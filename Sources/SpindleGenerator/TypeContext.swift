@@ -80,7 +80,7 @@ struct TypeContextBuilder: Sendable {
         }
         // On one line when it fits, as swift-format lays a collection literal out.
         let jsonNames = stringLiterals(object.properties.map(\.jsonName))
-        let namesLine = "static let declaredNames: Set<String> = [\(jsonNames)]"
+        let namesLine = "\(access) static let declaredNames: Set<String> = [\(jsonNames)]"
         return [
             "properties": properties,
             "hasProperties": !properties.isEmpty,
@@ -98,7 +98,7 @@ struct TypeContextBuilder: Sendable {
         return text.isEmpty ? nil : text.joined(separator: "\n\n")
     }
 
-    /// `key` is the JSON name as a Swift string literal: generated objects are coded with ``AnyCodingKey``.
+    /// `key` is the JSON name as a Swift string literal: generated objects are coded with ``ObjectKey``.
     private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String, key: String) -> CallStatement {
         let target = "self.\(escaped) = try container."
         if case .unixTime(let unit) = property.type {

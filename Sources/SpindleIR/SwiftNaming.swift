@@ -19,10 +19,10 @@ public enum SwiftNaming {
         // SpindleRuntime's public types: generated code names them unqualified, so a generated
         // type of the same name would shadow them (a `ClientError` schema broke `APIClient` calls).
         "APIClient", "APIErrorResponse", "AnyCodingKey", "ClientConfiguration", "ClientError", "ClientMiddleware",
-        "Credential", "DecodingFailure", "EncodingFailure", "HTTPHeaders", "HTTPMethod", "HTTPRequest",
-        "HTTPRequestBuilder", "HTTPResponse", "HTTPTransport", "Indirect", "IndirectOptional", "IndirectOptionalValue",
-        "InvalidResponseFailure", "ItemSequence",
-        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "MultipartPart", "OpenEnum", "OptionalValue",
+        "Credential", "DeclaredMembers", "DecodingFailure", "EncodingFailure", "HTTPHeaders", "HTTPMethod",
+        "HTTPRequest", "HTTPRequestBuilder", "HTTPResponse", "HTTPTransport", "Indirect", "IndirectOptional",
+        "IndirectOptionalValue", "InvalidResponseFailure", "ItemSequence",
+        "JSONCoding", "JSONNumber", "JSONObject", "LogEvent", "MultipartPart", "ObjectKey", "OpenEnum", "OptionalValue",
         "PageRequest", "PageSequence", "PaginationFailure", "PaginationStrategy", "ParameterEncodable",
         "ParameterField", "PathStyle", "QueryStyle", "RecordingTransport", "RequestOptions", "RequestSummary",
         "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",

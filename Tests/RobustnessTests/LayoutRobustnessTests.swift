@@ -103,7 +103,7 @@ import Testing
         let generation = try await generate(files: ["openapi.yaml": Array(Self.holder.utf8), "spindle.yaml": Array(config.utf8)])
         #expect(generation.errors.isEmpty)
         let holder = try generation.file("Types/Holder.swift")
-        #expect(holder.contains("public struct Holder: Codable, Equatable, Sendable {"))
+        #expect(holder.contains("public struct Holder: Codable, Equatable, Sendable, DeclaredMembers {"))
         #expect(!generation.files.contains { $0.contents.contains("Hashable") })
         #expect(try await TypeCheck.errors(in: generation.files) == nil)
     }

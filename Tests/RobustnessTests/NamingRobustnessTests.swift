@@ -200,7 +200,7 @@ extension Robustness {
         ])
         // Regression: types used as parameters through a union or an alias encode as parameters.
         #expect(try generation.file("Types/PetsGetPetsCreated.swift").contains("Sendable, ParameterEncodable {"))
-        #expect(try generation.file("Types/Filter.swift").contains("Sendable, ParameterEncodable {"))
+        #expect(try generation.file("Types/Filter.swift").contains("Sendable, DeclaredMembers, ParameterEncodable {"))
         let pet = try generation.file("Types/Pet2.swift")
         for declaration in [
             "public var userName: String", "public var userName2: String", "public var userName3: Int?",

@@ -3,15 +3,11 @@
 /// `additionalProperties` says (a server that adds fields before its spec does is the common case).
 ///
 /// The members are sorted by key: `Decoder` does not report document order.
-extension KeyedDecodingContainer where Key == AnyCodingKey {
-    /// The members of the object whose keys are not in `declared`.
-    ///
-    /// Generated objects code every key with the one shared ``AnyCodingKey`` instead of a `CodingKeys` type
-    /// each: a key type per object was about a tenth of a large module's compiled code (issue #16), and
-    /// filtering the keys here measured within 1% of a key type that filtered them itself.
+extension KeyedDecodingContainer {
+    /// The members of the object that its schema does not declare: the keys ``ObjectKey`` lets the decoder list.
     @inlinable
-    public func additionalProperties(declared: Set<String>) throws -> JSONObject {
-        let undeclared = allKeys.filter { !declared.contains($0.stringValue) }
+    public func additionalProperties<Owner>() throws -> JSONObject where Key == ObjectKey<Owner> {
+        let undeclared = allKeys
         guard !undeclared.isEmpty else { return JSONObject() }
         return try jsonMembers(undeclared)
     }
@@ -29,12 +25,12 @@ extension KeyedDecodingContainer {
     }
 }
 
-extension KeyedEncodingContainer where Key == AnyCodingKey {
-    /// Writes `members` beside the declared properties, leaving out any whose key is in `declared`: the declared
-    /// property is the one that is sent.
-    public mutating func encodeAdditionalProperties(_ members: JSONObject, declared: Set<String>) throws {
-        for member in members where !declared.contains(member.key) {
-            try encode(member.value, forKey: AnyCodingKey(member.key))
+extension KeyedEncodingContainer {
+    /// Writes `members` beside the declared properties, leaving out any whose key the schema declares: the
+    /// declared property is the one that is sent.
+    public mutating func encodeAdditionalProperties<Owner>(_ members: JSONObject) throws where Key == ObjectKey<Owner> {
+        for member in members where !Owner.declaredNames.contains(member.key) {
+            try encode(member.value, forKey: ObjectKey(member.key))
         }
     }
 }
