@@ -164,6 +164,12 @@ extension SpecLoader {
         guard let node = reader.mapping(node, "content") else { return [] }
         return node.entries.compactMap { key, value in
             guard let contentType = key.scalar else { return nil }
+            // Kept as written (a body of an unknown type is bytes): the warning points at what is likely a
+            // misplaced key (Plaid's `content: {examples: …}`) or a shorthand (`PDF`, `*`).
+            if !isMediaType(contentType) {
+                report(.warning(
+                    .invalidMediaType, "content key '\(contentType)' is not a media type (type/subtype)", at: key.location))
+            }
             let mediaPointer = pointer.appending(contentType)
             let schema = value["schema"].map {
                 self.schema($0, origin: Reference(file: file, pointer: mediaPointer.appending("schema"), location: $0.location))
@@ -181,6 +187,25 @@ extension SpecLoader {
             }
             return MediaType(contentType: contentType, schema: schema, examples: examples, location: value.location)
         }
+    }
+}
+
+/// Whether `text` is a media type or range as `content` keys are written: `type/subtype`, either part may be
+/// `*`, optionally followed by `;` parameters (RFC 9110, 8.3.1).
+func isMediaType(_ text: String) -> Bool {
+    let essence = text.utf8.prefix { $0 != UInt8(ascii: ";") }
+    let trimmed = essence.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }
+    let parts = Array(trimmed.reversed()).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isTokenByte) }
+}
+
+/// RFC 9110's `tchar`: the bytes of a media type's type and subtype.
+private func isTokenByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        true
+    default:
+        "!#$%&'*+-.^_`|~".utf8.contains(byte)
     }
 }
 

@@ -56,6 +56,8 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let spindleExtension = Self("spindle-extension", "a malformed x-spindle-* extension")
     /// A server URL generated clients cannot use.
     public static let invalidServerURL = Self("invalid-server-url", "a server URL that is not an absolute http(s) URL; the client defaults to http://localhost")
+    /// A `content` key that is not a media type (`examples`, `PDF`, `*`).
+    public static let invalidMediaType = Self("invalid-media-type", "a content key that is not a media type (type/subtype)")
     /// A path template with a query string (`/uploads?convert={convert}`).
     public static let pathQueryString = Self("path-query-string", "a path template with a query string, which is left out of the path")
     /// A config entry that names nothing in the spec.
@@ -63,7 +65,8 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
 
     /// Every kind, in name order.
     public static let all: [DiagnosticKind] = [
-        .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidServerURL, .mixedTypes, .multipleDocuments,
+        .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidMediaType, .invalidServerURL, .mixedTypes,
+        .multipleDocuments,
         .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames, .spindleExtension, .unsupportedKeyword,
         .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()
