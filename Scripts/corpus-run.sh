@@ -24,9 +24,10 @@
 #   SKIP_TYPECHECK=1   only generate
 #
 # Besides the table, RESULTS/rows.tsv has one line per document (what the corpus expects, the
-# outcome, the times; for Scripts/corpus-compare.py) and RESULTS/warnings.tsv lists the warnings of every document by kind (document,
-# kind, count), taken from the `[-Wkind]` each warning ends with (`other` for a warning without one,
-# as a spindle from before warning kinds prints); Scripts/corpus-warnings.py compares two such runs.
+# outcome, the times; for Scripts/corpus-compare.py) and RESULTS/warnings.tsv lists the warnings of
+# every document by kind (document, kind, count), taken from the `[-Wkind]` each warning ends with
+# (`other` for a warning without one, as a spindle from before warning kinds prints, or SOG);
+# Scripts/corpus-warnings.py compares two such runs.
 #
 # Exit status: 0 when no spec crashed or hung the generator and >= 95% of the specs that are
 # expected to generate type-check; 1 otherwise.
