@@ -173,7 +173,7 @@ struct TypeContextBuilder: Sendable {
                     "requiredKeys": stringLiterals(variant.requiredKeys),
                     "knownKeys": knownKeys(of: variant, in: type.path),
                     "hasDiscriminatorValues": !variant.discriminatorValues.isEmpty,
-                    "discriminatorValues": variant.discriminatorValues.map(swiftStringLiteral).joined(separator: ", "),
+                    "discriminatorValues": stringLiterals(variant.discriminatorValues),
                 ]
             },
         ]

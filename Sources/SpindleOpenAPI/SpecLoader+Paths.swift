@@ -193,9 +193,10 @@ extension SpecLoader {
 /// Whether `text` is a media type or range as `content` keys are written: `type/subtype`, either part may be
 /// `*`, optionally followed by `;` parameters (RFC 9110, 8.3.1).
 func isMediaType(_ text: String) -> Bool {
-    let essence = text.utf8.prefix { $0 != UInt8(ascii: ";") }
-    let trimmed = essence.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }
-    let parts = Array(trimmed.reversed()).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    let essence = Array(text.utf8.prefix { $0 != UInt8(ascii: ";") })
+    let start = essence.firstIndex { $0 != UInt8(ascii: " ") } ?? essence.endIndex
+    let end = essence.lastIndex { $0 != UInt8(ascii: " ") }.map { $0 + 1 } ?? start
+    let parts = essence[start..<end].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isTokenByte) }
 }
 

@@ -65,9 +65,8 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
 
     /// Every kind, in name order.
     public static let all: [DiagnosticKind] = [
-        .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidMediaType, .invalidServerURL, .mixedTypes,
-        .multipleDocuments,
-        .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames, .spindleExtension, .unsupportedKeyword,
-        .unsupportedSecurityScheme, .unusedConfig,
+        .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidMediaType, .invalidServerURL,
+        .mixedTypes, .multipleDocuments, .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames,
+        .spindleExtension, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()
 }
