@@ -70,16 +70,18 @@ public struct SwiftEmitter: Sendable {
 
         // Nested declarations are rendered on their own and indented here: mustache partial
         // indentation does not carry through sections.
+        // Lookups (`byPath`, the spelling) keep describing every type by its own shape; only the
+        // declarations written differ: a repeated shape is declared once (``TypeDeduplication``).
+        let declarations = TypeDeduplication(types: module.types, operations: module.operations)
         var parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
-        // A parameter typed by an alias (`typealias Ids = [Id]`) needs what the alias names to
-        // encode as a parameter too.
+        // A parameter typed by an alias (`typealias Ids = [Id]`, or a repeat declared as one) needs what
+        // the alias names to encode as a parameter too.
         var aliasTargets = Array(parameterTypes)
         while let path = aliasTargets.popLast() {
-            if case .alias(let target)? = byPath[path.joined(separator: ".")]?.kind, let named = target.namedPath,
-                parameterTypes.insert(named).inserted
-            {
-                aliasTargets.append(named)
-            }
+            let key = path.joined(separator: ".")
+            var target = declarations.targets[key]
+            if target == nil, case .alias(let aliased)? = byPath[key]?.kind { target = aliased.namedPath }
+            if let target, parameterTypes.insert(target).inserted { aliasTargets.append(target) }
         }
         let types = TypeContextBuilder(
             spelling: spelling, access: access, equality: equality, parameterTypes: parameterTypes,
@@ -156,15 +158,16 @@ public struct SwiftEmitter: Sendable {
         // come first, so that no large job starts last while the other cores have run out of work.
         let resources = tree.root.children
         let fileJobs = 2 + resources.count
-        let jobCount = fileJobs + module.types.count
+        let declaredTypes = declarations.types
+        let jobCount = fileJobs + declaredTypes.count
         let results = ConcurrentResults<GeneratedFile>(count: fileJobs)
-        let renderedTypes = ConcurrentResults<String>(count: module.types.count)
+        let renderedTypes = ConcurrentResults<String>(count: declaredTypes.count)
         DispatchQueue.concurrentPerform(iterations: jobCount) { index in
             switch index {
             case 0: results.set(index) { try clientFile() }
             case 1: results.set(index) { try errorsFile() }
             case ..<fileJobs: results.set(index) { try resourceFile(resources[index - 2]) }
-            default: renderedTypes.set(index - fileJobs) { try renderType(module.types[index - fileJobs]) }
+            default: renderedTypes.set(index - fileJobs) { try renderType(declaredTypes[index - fileJobs]) }
             }
         }
         var files = try results.values()
@@ -172,8 +175,8 @@ public struct SwiftEmitter: Sendable {
         // into files depends on their sizes (``TypeFileLayout``). Each file takes its types' text out of
         // `renderedTypes`, so the rendered types and the files made of them are not all alive at once (that
         // was the generator's peak memory).
-        let sizes = try (0..<module.types.count).map { try renderedTypes.size(of: $0) }
-        let layout = TypeFileLayout.files(names: module.types.map(\.name), sizes: sizes)
+        let sizes = try (0..<declaredTypes.count).map { try renderedTypes.size(of: $0) }
+        let layout = TypeFileLayout.files(names: declaredTypes.map(\.name), sizes: sizes)
         let typeFiles = ConcurrentResults<GeneratedFile>(count: layout.count)
         DispatchQueue.concurrentPerform(iterations: layout.count) { index in
             typeFiles.set(index) {

@@ -108,6 +108,73 @@ import Testing
         #expect(try await TypeCheck.errors(in: generation.files) == nil)
     }
 
+    /// Repeated inline shapes in every place a type can be used: bodies with nested types, query parameters
+    /// (which must encode as parameters through the alias), union variants, boxed and recursive contents.
+    static let repeats = document(
+        paths: """
+            /orders:
+              get:
+                operationId: listOrders
+                parameters:
+                  - {name: created, in: query, style: deepObject, explode: true, schema: {type: object, properties: {gt: {type: integer}, lt: {type: integer}}}}
+                responses:
+                  '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}}
+              post:
+                operationId: createOrder
+                requestBody:
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {big: {$ref: '#/components/schemas/Big'}, ship: {type: object, properties: {street: {type: string}, city: {type: string}, zip: {type: string}}}}}
+                responses:
+                  '204': {description: ok}
+            /invoices:
+              get:
+                operationId: listInvoices
+                parameters:
+                  - {name: created, in: query, style: deepObject, explode: true, schema: {type: object, properties: {gt: {type: integer}, lt: {type: integer}}}}
+                responses:
+                  '204': {description: ok}
+              post:
+                operationId: createInvoice
+                requestBody:
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {big: {$ref: '#/components/schemas/Big'}, ship: {type: object, properties: {street: {type: string}, city: {type: string}, zip: {type: string}}}}}
+                responses:
+                  '204': {description: ok}
+            """,
+        schemas: """
+            Big:
+              type: object
+              properties: {\(strings(6))}
+            Node:
+              type: object
+              properties: {next: {$ref: '#/components/schemas/Node'}, label: {type: string}}
+            Order:
+              type: object
+              properties:
+                first: {type: object, properties: {node: {$ref: '#/components/schemas/Node'}, big: {$ref: '#/components/schemas/Big'}}}
+                second: {type: object, properties: {node: {$ref: '#/components/schemas/Node'}, big: {$ref: '#/components/schemas/Big'}}}
+                either:
+                  oneOf:
+                    - {type: string}
+                    - {type: object, properties: {node: {$ref: '#/components/schemas/Node'}, big: {$ref: '#/components/schemas/Big'}}}
+            """)
+
+    @Test func repeatedShapesAreAliasesAndTypeCheck() async throws {
+        let generation = try await generate(Self.repeats)
+        #expect(generation.errors.isEmpty)
+        let code = generation.files.filter { $0.path.hasSuffix(".swift") }.map(\.contents).joined(separator: "\n")
+        #expect(code.contains("public typealias OrdersListCreated = InvoicesListCreated"))
+        #expect(code.contains("public typealias OrdersCreateRequest = InvoicesCreateRequest"))
+        #expect(code.contains("public typealias Second = Order.First"))
+        #expect(code.contains("public typealias Variant2 = Order.First"))
+        // The query parameter's type encodes as a parameter under either name.
+        #expect(code.contains("public struct InvoicesListCreated: Codable, Hashable, Sendable, DeclaredMembers, ParameterEncodable {"))
+        #expect(code.components(separatedBy: "public struct Ship").count - 1 == 1)
+        #expect(try await TypeCheck.errors(in: generation.files) == nil)
+    }
+
     @Test func hashableMustBeABoolean() async throws {
         let config = "module: Shop\nhashable: sometimes\n"
         let generation = try await generate(files: ["openapi.yaml": Array(Self.holder.utf8), "spindle.yaml": Array(config.utf8)])
