@@ -44,12 +44,14 @@ struct TypeDeduplication: Sendable {
                 pinned.insert(Array(target.prefix(depth)))
             }
         }
+        shapes.reserveCapacity(all.count)
+        /// The slot's value; reading it through `inout` stores the default of a new key with one hash.
+        func value(_ slot: inout Int) -> Int { slot }
         for type in all {
             var paths: [[String]] = []
             let shape = Shape(type, references: &paths)
-            let id = shapes[shape] ?? shapes.count
-            shapes[shape] = id
-            classes.append(id)
+            let next = shapes.count
+            classes.append(value(&shapes[shape, default: next]))
             references.append(paths.map { index[$0] ?? -1 })
             for path in paths { pin(path, from: type.path) }
         }
@@ -77,11 +79,9 @@ struct TypeDeduplication: Sendable {
         // the spec names first, so that a repeat names the spec's type when there is one.
         var canonical: [Int: [String]] = [:]
         var targets: [String: [String]] = [:]
+        let mayAlias = { (type: IRType) in type.kind.declaresShape && !type.isComponent && !pinned.contains(type.path) }
         var level = topLevel
         while !level.isEmpty {
-            let mayAlias = { (type: IRType) in
-                !Self.isNamedBySpec(type) && !pinned.contains(type.path) && type.kind.declaresShape
-            }
             var next: [IRType] = []
             for type in level.filter({ !mayAlias($0) }) + level.filter(mayAlias) {
                 let typeClass = classes[index[type.path]!]
@@ -109,16 +109,6 @@ struct TypeDeduplication: Sendable {
             return type
         }
         self.types = topLevel.map(declared)
-    }
-
-    /// Whether the spec names the type: a schema of its own under `components`.
-    private static func isNamedBySpec(_ type: IRType) -> Bool {
-        guard let pointer = type.source.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).last
-        else {
-            return false
-        }
-        let segments = pointer.split(separator: "/", omittingEmptySubsequences: false)
-        return segments.count == 4 && segments[0].isEmpty && segments[1] == "components"
     }
 }
 

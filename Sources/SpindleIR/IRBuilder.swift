@@ -129,7 +129,7 @@ public final class IRBuilder {
         guard let schema = componentSchemas[name] else { return ["JSONValue"] }
         let path = claim(typeName(name), in: [], key: key)
         built[key] = path
-        defineType(path, from: schema)
+        defineType(path, from: schema, isComponent: true)
         return path
     }
 
@@ -174,11 +174,12 @@ public final class IRBuilder {
 
     /// Registers the type at `path` built from `schema`. The path is claimed before the shape is
     /// built so that recursive references find it.
-    func defineType(_ path: [String], from schema: Schema) {
+    func defineType(_ path: [String], from schema: Schema, isComponent: Bool = false) {
         let key = path.joined(separator: ".")
         types[key] = IRType(
             name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
-            deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target)
+            deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target,
+            isComponent: isComponent)
         let kind = typeKind(schema, path: path)
         types[key]?.kind = kind
     }

@@ -13,6 +13,8 @@ public struct IRType: Sendable {
     public var nested: [IRType]
     /// Where the schema was written (`file#pointer`), for traceability in diagnostics and docs.
     public var source: String
+    /// The schema is one of the spec's `components.schemas`, named by the spec rather than by where it is used.
+    public var isComponent = false
 
     public enum Kind: Sendable {
         case object(IRObject)
