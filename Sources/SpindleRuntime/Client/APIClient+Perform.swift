@@ -14,7 +14,7 @@ extension APIClient {
         let schemes = builder.security ?? security
         let redactor = Redactor(
             schemes: security + schemes,
-            credential: credential,
+            secrets: credential?.secrets ?? [],
             extraHeaderNames: configuration.redactedHeaderNames,
             extraQueryNames: configuration.redactedQueryNames
         )
@@ -23,7 +23,7 @@ extension APIClient {
             request = try prepare(builder, schemes: schemes, options: options)
                 .makeRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
         } catch {
-            throw .encoding(error)
+            throw .encoding(redactor.redacted(error))
         }
         let summary = redactor.summary(of: request)
         let requirement = credentialRequirement(builder, schemes: schemes, summary: summary)
