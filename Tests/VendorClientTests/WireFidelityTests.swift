@@ -50,6 +50,32 @@ import Testing
         #expect(returned.parent?.additionalProperties == ["position": 7])
     }
 
+    /// Issue #28: undeclared members lost digits (`1.2345678901234568e+29`) or failed the whole response
+    /// (`1e400`, "Not a JSON value"). Their numbers go back byte for byte, at the top and nested.
+    @Test("numbers in undeclared members go back exactly as the server wrote them", arguments: [
+        "123456789012345678901234567890.5", "1e400", "-1E-400", "1.0", "-0", "1E-7", "0.1", "100e-2", "12345678901234567890",
+        "9223372036854775807", "-9223372036854775809", "5e-324", "1.7976931348623157e308", "2.5E+10",
+    ])
+    func undeclaredNumbersGoBackByteForByte(number: String) async throws {
+        let stored = #"""
+            {"id": "w1", "name": "Bolt", "created_at": "2025-01-02T03:04:05Z", "archived_at": null, "color": "red",
+             "amount": \#(number), "server_revision": {"n": \#(number), "history": [\#(number), {"at": \#(number)}]},
+             "tag": {"slug": "hardware", "weight": \#(number)}}
+            """#
+        let (sent, widget) = try await WireServer.run({ request, _ in
+            request.method == "GET" ? .json(stored) : .json(request.body)
+        }) { url, log in
+            let client = ConstructsClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            let widget = try await client.widgets.retrieve(widgetId: "w1")
+            _ = try await client.widgets.update(widgetId: "w1", body: widget)
+            return (String(decoding: await log.requests[1].body, as: UTF8.self), widget)
+        }
+        #expect(widget.additionalProperties["amount"]?.numberValue?.text == number)
+        #expect(sent.contains(#""amount":\#(number)"#), "\(sent)")
+        #expect(sent.contains(#""server_revision":{"history":[\#(number),{"at":\#(number)}],"n":\#(number)}"#), "\(sent)")
+        #expect(sent.contains(#""weight":\#(number)"#), "\(sent)")
+    }
+
     @Test func timestampsGoBackWithThePrecisionTheServerSent() async throws {
         let sent = try await WireServer.run({ request, _ in
             request.method == "GET" ? .json(Self.storedWidget) : .json(request.body)

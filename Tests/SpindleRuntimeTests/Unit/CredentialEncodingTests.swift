@@ -17,6 +17,7 @@ struct CredentialEncodingTests {
         "k%3e%3f%7e%20%2b%2fey%3d",  // lower-case hex
         "k%3E%3F%7E+%2B%2Fey%3D",  // application/x-www-form-urlencoded: a space is `+`
         "k%3E?~%20%2B/ey%3D",  // RFC 3986 query: `?`, `~`, `/` left literal
+        "k%3E%3F~%20%2B%2Fey%3D",  // RFC 3986 path segment: only `~` left literal
         "k%253E%253F%257E%2520%252B%252Fey%253D",  // percent-encoded twice (a URL inside a query)
         "k>?~  /ey=",  // a form decoder's reading of an unescaped `+`
         #"k\u003E?~ +\/ey="#,  // JSON-escaped (.NET escapes `>`, PHP escapes `/`)
