@@ -12,10 +12,10 @@ import Testing
 
     /// A widget as a newer server sends it: keys the spec does not have at every level (the object, a closed
     /// `additionalProperties: false` object, a union variant picked without a discriminator, a recursive
-    /// parent), microsecond timestamps and fractional unix milliseconds.
+    /// parent), microsecond timestamps, unix milliseconds and fractional unix seconds.
     static let storedWidget = #"""
         {"id": "w1", "name": "Bolt", "created_at": "2025-01-02T03:04:05.123456Z", "archived_at": null,
-         "updated_ms": 1771409161016.5, "color": "red", "count": 3,
+         "updated_ms": 1771409161016, "expires_s": 1771409161.0165, "color": "red", "count": 3,
          "tag": {"slug": "hardware", "origin": "import"},
          "shape": {"side": 2, "label": "L", "rotation": 45},
          "parent": {"name": "root", "position": 7},
@@ -86,7 +86,8 @@ import Testing
             return String(decoding: await log.requests[1].body, as: UTF8.self)
         }
         #expect(sent.contains(#""created_at":"2025-01-02T03:04:05.123456Z""#))
-        #expect(sent.contains(#""updated_ms":1771409161016.5"#))
+        #expect(sent.contains(#""updated_ms":1771409161016"#))
+        #expect(sent.contains(#""expires_s":1771409161.0165"#))
     }
 
     @Test func aMissingRequiredNullablePropertyIsALocatedError() async throws {

@@ -95,7 +95,8 @@ extension JSONValue: Codable {
         }
     }
 
-    private static func encode(_ number: JSONNumber, into container: inout any SingleValueEncodingContainer) throws {
+    /// Writes `number` exactly where the encoder allows (see `encode(to:)`).
+    static func encode(_ number: JSONNumber, into container: inout any SingleValueEncodingContainer) throws {
         // An integer in its plain spelling is written the same by every encoder.
         if let integer = Int64(number.text), String(integer) == number.text {
             try container.encode(integer)
