@@ -91,6 +91,17 @@ import Testing
         }
     }
 
+    @Test("a required timestamp that is missing or null is a located error")
+    func missingOrNullRequiredTimestamp() async throws {
+        let missing = #"{"id": "w1", "name": "Bolt", "color": "red", "archived_at": null}"#
+        let absent = try #require(try await decodingFailure(missing))
+        #expect(absent.path == "created_at")
+        #expect(absent.message.contains("missing"))
+        let null = try #require(try await decodingFailure(Self.widget(createdAt: "null")))
+        #expect(null.path == "created_at")
+        #expect(null.message.contains("found null"))
+    }
+
     @Test("a changed timestamp is written in the declared format")
     func changedTimestampsUseTheDeclaredFormat() async throws {
         let stored = Self.widget(

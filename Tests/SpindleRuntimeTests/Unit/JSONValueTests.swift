@@ -50,6 +50,17 @@ struct JSONValueTests {
         #expect(String(decoding: try JSONCoding.encode(holder), as: UTF8.self) == #"{"list":[1e400,0.10],"values":{"1":2.50}}"#)
     }
 
+    @Test("literal numbers are found under escaped names, among whitespace and in wide maps")
+    func literalNumbersInAwkwardDocuments() throws {
+        let wide = (0..<40).map { #""k\#($0)": \#($0).50"# }.joined(separator: ", ")
+        let text = "\u{FEFF}" + #" { "a\"b" : [ 1.10 , { "c\u0064" :2E1 } ] ,"wide": {\#(wide)}, "s": "x]}\"" } "#
+        let decoded = try JSONCoding.decode(JSONValue.self, from: Data(text.utf8))
+        #expect(decoded["a\"b"]?[0]?.numberValue?.text == "1.10")
+        #expect(decoded["a\"b"]?[1]?["cd"]?.numberValue?.text == "2E1")
+        #expect((0..<40).allSatisfy { decoded["wide"]?["k\($0)"]?.numberValue?.text == "\($0).50" })
+        #expect(decoded["s"]?.stringValue == "x]}\"")
+    }
+
     @Test("a string that looks like the splice's placeholder stays a string")
     func placeholderLookalikes() throws {
         let value: JSONValue = [

@@ -5,17 +5,22 @@ import Foundation
 extension KeyedDecodingContainer {
     /// A required, non-nullable timestamp: a missing key or `null` is an error, as for any required property.
     public func decodeTimestamp(_ format: TimestampFormat, forKey key: Key) throws -> WireDate {
-        guard contains(key) else {
-            throw DecodingError.keyNotFound(key, .init(
-                codingPath: codingPath, debugDescription: "The required property \"\(key.stringValue)\" is missing."
-            ))
+        do {
+            return WireDate(try timestampValue(format, forKey: key))
+        } catch {
+            // Checked only after a failure, so the common case reads the member once.
+            guard contains(key) else {
+                throw DecodingError.keyNotFound(key, .init(
+                    codingPath: codingPath, debugDescription: "The required property \"\(key.stringValue)\" is missing."
+                ))
+            }
+            if (try? decodeNil(forKey: key)) == true {
+                throw DecodingError.valueNotFound(Date.self, .init(
+                    codingPath: codingPath + [key], debugDescription: "Expected \(format.expectation) but found null."
+                ))
+            }
+            throw error
         }
-        if try decodeNil(forKey: key) {
-            throw DecodingError.valueNotFound(Date.self, .init(
-                codingPath: codingPath + [key], debugDescription: "Expected \(format.expectation) but found null."
-            ))
-        }
-        return WireDate(try timestampValue(format, forKey: key))
     }
 
     /// An optional timestamp: `nil` when the key is missing or `null`.
