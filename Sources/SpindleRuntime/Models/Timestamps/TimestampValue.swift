@@ -153,13 +153,13 @@ struct TimestampEncoding: Encodable {
             try container.encode(value.date)
         case .unixMilliseconds(let number), .unixSeconds(let number):
             let unitsPerSecond = format.unitsPerSecond ?? 1
-            try UnixTime.encode(value.date, unitsPerSecond: unitsPerSecond, as: number, into: &container, codingPath: codingPath)
+            try UnixTimeEncoding.encode(value.date, unitsPerSecond: unitsPerSecond, as: number, into: &container, codingPath: codingPath)
         }
     }
 }
 
 /// Writes instants as unix time.
-enum UnixTime {
+enum UnixTimeEncoding {
     /// Writes `date` in units of `1 / unitsPerSecond` seconds, never trapping. An integer format gets the
     /// nearest whole unit, or an `EncodingError` holding the number when the format's integer cannot hold it;
     /// `type: number` gets an integer when the value is a whole number of units that fits `Int64`, else a

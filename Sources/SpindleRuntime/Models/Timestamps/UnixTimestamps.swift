@@ -1,11 +1,13 @@
 import Foundation
 
-/// A `Date` coded as milliseconds since 1970 (e.g. `1771409161016`), for code generated before the
-/// ``WireDate`` property wrappers, which generated code now uses.
+/// A `Date` coded as unix time in `Unit`s, for code generated before the ``WireDate`` property wrappers,
+/// which generated code now uses: ``UnixMilliseconds`` (e.g. `1771409161016`) and ``UnixSeconds`` (e.g.
+/// Stripe's `created: 1680000000`).
 ///
 /// It reads an integer or a fractional number (`type: number`) and writes back a value it decoded exactly
-/// as it came, as long as `date` is unchanged.
-public struct UnixMilliseconds: Sendable, Hashable, Codable {
+/// as it came, as long as `date` is unchanged; a date set in code is written as whole units, or to the
+/// microsecond when it has a fraction.
+public struct UnixTimestamp<Unit: UnixTimestampUnit>: Sendable, Hashable, Codable {
     private var value: TimestampValue
 
     /// The instant. Setting another one forgets how the server wrote the old one.
@@ -19,18 +21,15 @@ public struct UnixMilliseconds: Sendable, Hashable, Codable {
         value = TimestampValue(date: date, wire: nil)
     }
 
-    /// Decodes a number of milliseconds; a value no `Double` holds is a located `DecodingError`.
+    /// Decodes a number of units; a value no `Double` holds is a located `DecodingError`.
     public init(from decoder: any Decoder) throws {
-        value = try TimestampValue(reading: SingleValueTimestampReader(container: try decoder.singleValueContainer()), format: Self.format)
+        value = try TimestampValue(reading: SingleValueTimestampReader(container: try decoder.singleValueContainer()), format: Unit.format)
     }
 
-    /// Encodes the number the server sent, or whole milliseconds as an integer and fractional ones (to the
-    /// microsecond) as a decimal number.
+    /// Encodes the number the server sent, or the date in units.
     public func encode(to encoder: any Encoder) throws {
-        try TimestampEncoding(value: value, format: Self.format).encode(to: encoder)
+        try TimestampEncoding(value: value, format: Unit.format).encode(to: encoder)
     }
-
-    private static let format = TimestampFormat.unixMilliseconds(.number)
 
     /// Compares the instants.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.date == rhs.date }
@@ -39,40 +38,29 @@ public struct UnixMilliseconds: Sendable, Hashable, Codable {
     public func hash(into hasher: inout Hasher) { hasher.combine(date) }
 }
 
-/// A `Date` coded as seconds since 1970 (e.g. Stripe's `created: 1680000000`), as ``UnixMilliseconds`` is.
-public struct UnixSeconds: Sendable, Hashable, Codable {
-    private var value: TimestampValue
-
-    /// The instant. Setting another one forgets how the server wrote the old one.
-    public var date: Date {
-        get { value.date }
-        set { value = value.replacing(newValue) }
-    }
-
-    /// Wraps `date`.
-    public init(_ date: Date) {
-        value = TimestampValue(date: date, wire: nil)
-    }
-
-    /// Decodes a number of seconds; a value no `Double` holds is a located `DecodingError`.
-    public init(from decoder: any Decoder) throws {
-        value = try TimestampValue(reading: SingleValueTimestampReader(container: try decoder.singleValueContainer()), format: Self.format)
-    }
-
-    /// Encodes the number the server sent, or whole seconds as an integer and fractional ones (to the
-    /// microsecond) as a decimal number.
-    public func encode(to encoder: any Encoder) throws {
-        try TimestampEncoding(value: value, format: Self.format).encode(to: encoder)
-    }
-
-    private static let format = TimestampFormat.unixSeconds(.number)
-
-    /// Compares the instants.
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.date == rhs.date }
-
-    /// Hashes the instant.
-    public func hash(into hasher: inout Hasher) { hasher.combine(date) }
+/// The unit of a ``UnixTimestamp``.
+public protocol UnixTimestampUnit: Sendable {
+    /// The format the unit is read and written in: a number of units.
+    static var format: TimestampFormat { get }
 }
+
+/// Milliseconds since 1970, for ``UnixMilliseconds``.
+public enum UnixMillisecondsUnit: UnixTimestampUnit {
+    /// Any number of milliseconds.
+    public static var format: TimestampFormat { .unixMilliseconds(.number) }
+}
+
+/// Seconds since 1970, for ``UnixSeconds``.
+public enum UnixSecondsUnit: UnixTimestampUnit {
+    /// Any number of seconds.
+    public static var format: TimestampFormat { .unixSeconds(.number) }
+}
+
+/// A `Date` coded as milliseconds since 1970 (e.g. `1771409161016`).
+public typealias UnixMilliseconds = UnixTimestamp<UnixMillisecondsUnit>
+
+/// A `Date` coded as seconds since 1970 (e.g. Stripe's `created: 1680000000`).
+public typealias UnixSeconds = UnixTimestamp<UnixSecondsUnit>
 
 extension KeyedDecodingContainer {
     /// Decodes a required unix-milliseconds timestamp.
