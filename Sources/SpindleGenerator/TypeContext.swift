@@ -130,7 +130,8 @@ struct TypeContextBuilder: Sendable {
             case .optional: "encodeTimestampIfPresent"
             case .optionalNullable: "encodeNullableTimestamp"
             }
-            return CallStatement("try container.\(method)", ["self.\(Self.storage(escaped))", "as: \(format)", "forKey: \(key)"])
+            let arguments = ["self.\(Self.storage(escaped))", "as: \(format)", "forKey: \(key)"]
+            return CallStatement("try container.\(method)", arguments)
         }
         let method = switch property.presence {
         case .required: "encode"
@@ -240,7 +241,8 @@ extension IRTypeRef {
     var timestampFormat: String? {
         switch self {
         case .dateTime: ".rfc3339"
-        case .unixTime(let unit, let number): ".\(unit == .milliseconds ? "unixMilliseconds" : "unixSeconds")(.\(number.rawValue))"
+        case .unixTime(let unit, let number):
+            (unit == .milliseconds ? ".unixMilliseconds" : ".unixSeconds") + "(.\(number.rawValue))"
         default: nil
         }
     }

@@ -60,7 +60,8 @@ extension JSONValue: Codable {
         }
         throw DecodingError.dataCorruptedError(
             in: container,
-            debugDescription: "Not a JSON value, or a number no Swift number type holds (decode with JSONCoding.decode to keep its text)"
+            debugDescription: "Not a JSON value, or a number no Swift number type holds"
+                + " (decode with JSONCoding.decode to keep its text)"
         )
     }
 

@@ -7,7 +7,7 @@ struct JSONByteScanner {
     /// The first non-whitespace position at or after `offset` (after a byte order mark at the start).
     func skipWhitespace(_ offset: Int) -> Int {
         var offset = offset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : offset
-        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D || bytes[offset] == 0x09 {
+        while offset < bytes.count, Self.isWhitespace(bytes[offset]) {
             offset += 1
         }
         return offset
@@ -112,7 +112,8 @@ struct JSONByteScanner {
 
     /// The number at `offset`, with its text as written.
     func number(at offset: Int) -> JSONNumber? {
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]),
+        guard offset < bytes.count,
+              bytes[offset] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]),
               let end = end(ofValueAt: offset)
         else { return nil }
         return JSONNumber(text: String(decoding: bytes[offset..<end], as: UTF8.self))
@@ -127,7 +128,9 @@ struct JSONByteScanner {
 
     /// The string at `offset`, unescaped.
     private func string(at offset: Int) -> String? {
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\""), let end = end(ofStringAt: offset) else { return nil }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\""), let end = end(ofStringAt: offset) else {
+            return nil
+        }
         let content = bytes[(offset + 1)..<(end - 1)]
         guard content.contains(UInt8(ascii: "\\")) else { return String(decoding: content, as: UTF8.self) }
         var parser = JSONParser(bytes: Array(bytes[offset..<end]))
@@ -149,7 +152,10 @@ struct JSONByteScanner {
     }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A
-            || byte == 0x0D || byte == 0x09
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || isWhitespace(byte)
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }

@@ -58,7 +58,8 @@ final class JSONSourceDocument: Sendable {
                     }
                 case UInt8(ascii: "["):
                     if state.arrays[offset] == nil { state.arrays[offset] = scanner.elements(ofArrayAt: offset) ?? [] }
-                    guard let index = key.intValue, let elements = state.arrays[offset], elements.indices.contains(index)
+                    guard let index = key.intValue, let elements = state.arrays[offset],
+                          elements.indices.contains(index)
                     else { return nil }
                     offset = elements[index]
                 default:

@@ -79,8 +79,10 @@ extension TimestampValue {
                     throw Self.mismatch(reader, format)
                 }
                 guard double.isFinite else { throw Self.mismatch(reader, format) }
-                let literal = JSONSourceDocument.current?.number(at: reader.valuePath).flatMap { $0.doubleValue == double ? $0 : nil }
-                self.init(date: Date(timeIntervalSince1970: double / unitsPerSecond), wire: .number(literal ?? JSONNumber(double)))
+                // The text as sent, when `JSONCoding.decode` is reading the document (`1e300`, not `1e+300`).
+                let literal = JSONSourceDocument.current?.number(at: reader.valuePath)
+                let number = literal.flatMap { $0.doubleValue == double ? $0 : nil } ?? JSONNumber(double)
+                self.init(date: Date(timeIntervalSince1970: double / unitsPerSecond), wire: .number(number))
             }
         }
     }
@@ -147,13 +149,16 @@ struct TimestampEncoding: Encodable {
         }
     }
 
-    private func encodeDate(into container: inout any SingleValueEncodingContainer, codingPath: [any CodingKey]) throws {
+    private func encodeDate(
+        into container: inout any SingleValueEncodingContainer, codingPath: [any CodingKey]
+    ) throws {
         switch format {
         case .rfc3339:
             try container.encode(value.date)
         case .unixMilliseconds(let number), .unixSeconds(let number):
-            let unitsPerSecond = format.unitsPerSecond ?? 1
-            try UnixTimeEncoding.encode(value.date, unitsPerSecond: unitsPerSecond, as: number, into: &container, codingPath: codingPath)
+            try UnixTimeEncoding.encode(
+                value.date, unitsPerSecond: format.unitsPerSecond ?? 1, as: number, into: &container, codingPath: codingPath
+            )
         }
     }
 }
@@ -180,7 +185,8 @@ enum UnixTimeEncoding {
                 // The value is the number, not the `Date`: Foundation's `Date.description` traps on some of these.
                 throw EncodingError.invalidValue(units, EncodingError.Context(
                     codingPath: codingPath,
-                    debugDescription: "The date is \(units) units of unix time, which \(number.expectation) cannot hold."
+                    debugDescription: "The date is \(units) units of unix time, which \(number.expectation)"
+                        + " cannot hold."
                 ))
             }
             try container.encode(integer)

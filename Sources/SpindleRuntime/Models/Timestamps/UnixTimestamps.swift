@@ -23,7 +23,8 @@ public struct UnixTimestamp<Unit: UnixTimestampUnit>: Sendable, Hashable, Codabl
 
     /// Decodes a number of units; a value no `Double` holds is a located `DecodingError`.
     public init(from decoder: any Decoder) throws {
-        value = try TimestampValue(reading: SingleValueTimestampReader(container: try decoder.singleValueContainer()), format: Unit.format)
+        let reader = SingleValueTimestampReader(container: try decoder.singleValueContainer())
+        value = try TimestampValue(reading: reader, format: Unit.format)
     }
 
     /// Encodes the number the server sent, or the date in units.
