@@ -18,7 +18,7 @@ extension APIClient {
         let schemes = builder.security ?? security
         let redactor = Redactor(
             schemes: security + schemes,
-            credential: credential,
+            secrets: credential?.secrets ?? [],
             extraHeaderNames: configuration.redactedHeaderNames,
             extraQueryNames: configuration.redactedQueryNames
         )
@@ -28,7 +28,7 @@ extension APIClient {
                 .makeStreamingRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
             outgoing = Outgoing(request: prepared.request, body: prepared.body, streams: streamingResponse || prepared.body != nil)
         } catch {
-            throw .encoding(error)
+            throw .encoding(redactor.redacted(error))
         }
         let request = outgoing.request
         let summary = redactor.summary(of: request)

@@ -115,7 +115,7 @@ struct Exchange: Sendable {
         do {
             body = try errors(response)
         } catch {
-            bodyDecodingFailure = redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request))
+            bodyDecodingFailure = DecodingFailure(error, status: response.status, rawBody: response.body, request: request)
         }
         throw .api(APIErrorResponse(
             status: response.status,
@@ -123,8 +123,8 @@ struct Exchange: Sendable {
             body: body,
             rawBody: response.body,
             request: request,
-            bodyPreview: redactor.text(APIErrorResponse<ErrorBody>.preview(of: response.body)),
-            bodyDecodingFailure: bodyDecodingFailure
+            bodyDecodingFailure: bodyDecodingFailure,
+            redactor: redactor
         ))
     }
 
@@ -140,18 +140,7 @@ struct Exchange: Sendable {
             }
             return try JSONCoding.decode(Response.self, from: response.body, decoder: decoder)
         } catch {
-            throw .decoding(redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request)))
+            throw .decoding(redactor.redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request)))
         }
-    }
-
-    /// `failure` with any credential the server echoed scrubbed from its message.
-    private func redacted(_ failure: DecodingFailure) -> DecodingFailure {
-        DecodingFailure(
-            message: redactor.text(failure.message),
-            path: failure.path,
-            status: failure.status,
-            rawBody: failure.rawBody,
-            request: failure.request
-        )
     }
 }

@@ -84,7 +84,7 @@ public struct HTTPRequestBuilder: Sendable {
         guard let body else { return }
         self.body = RequestBody(contentType: contentType) { encoder throws(EncodingFailure) in
             do {
-                return try encoder.encode(body)
+                return try JSONCoding.encode(body, encoder: encoder)
             } catch {
                 throw EncodingFailure(error)
             }
