@@ -13,11 +13,12 @@ struct ErrorRedactionTests {
     static let path = "/keys/{key}"
 
     private func client(
-        _ transport: RecordingTransport, logs: LogRecorder, timeout: Duration? = .seconds(5), credential: Credential? = nil
+        _ transport: RecordingTransport, logs: LogRecorder, timeout: Duration? = .seconds(5), credential: Credential? = nil,
+        retryPolicy: RetryPolicy = .never
     ) -> APIClient {
         APIClient(
             serverURL: URL(string: "https://api.example.com")!,
-            configuration: instantConfiguration(transport: transport, retryPolicy: .never, timeout: timeout, logger: logs.logger),
+            configuration: instantConfiguration(transport: transport, retryPolicy: retryPolicy, timeout: timeout, logger: logs.logger),
             security: [.apiKey(name: "X-Key", in: .header)],
             credential: credential ?? .apiKey(Self.key)
         )
@@ -205,6 +206,24 @@ struct ErrorRedactionTests {
             return
         }
         #expect(transport.requests.isEmpty)
+        expectRedacted(error, logs)
+    }
+
+    @Test func bodyNotReplayable() async {
+        let logs = LogRecorder()
+        let transport = RecordingTransport(replies: [.response(HTTPResponse(status: 503))])
+        var request = request(.put)
+        request.setBody(HTTPBody(AsyncStream { continuation in
+            continuation.yield(Array("one-shot".utf8))
+            continuation.finish()
+        }), contentType: "application/octet-stream")
+        let error = await expectClientError { () async throws(TestError) in
+            try await client(transport, logs: logs, retryPolicy: .default).send(request, errors: TestErrorBody.decode)
+        }
+        guard case .bodyNotReplayable = error else {
+            Issue.record("Expected bodyNotReplayable, got \(String(describing: error))")
+            return
+        }
         expectRedacted(error, logs)
     }
 }
