@@ -102,7 +102,7 @@ import Testing
                 APIChange(impact: .additive, kind: "type added", subject: "NotFound", detail: "struct"),
             ])
         let report = changeReport(module: "Shop", from: "1.0", to: "1.1", changes: result)
-        #expect(report.contains("(1 source-breaking, 1 additive)"))
+        #expect(report.contains("(1 source-breaking, 0 deprecated, 1 additive)"))
         #expect(report.contains("source-breaking  error body case added: ShopErrorBody.notFound (NotFound)"))
     }
 
@@ -132,5 +132,107 @@ import Testing
         var old = APISurface(module: module)
         old.errorBody = nil
         #expect(APISurface(module: module).changes(from: old) == [])
+    }
+    @Test func reorderedParametersAreSourceBreaking() throws {
+        // `list(limit:sort:)` becomes `list(sort:limit:)`: a call passing both no longer compiles.
+        let old = Self.base.replacingOccurrences(
+            of: "        - {name: limit, in: query, schema: {type: integer}}\n",
+            with: "        - {name: limit, in: query, schema: {type: integer}}\n        - {name: sort, in: query, schema: {type: string}}\n")
+        let new = Self.base.replacingOccurrences(
+            of: "        - {name: limit, in: query, schema: {type: integer}}\n",
+            with: "        - {name: sort, in: query, schema: {type: string}}\n        - {name: limit, in: query, schema: {type: integer}}\n")
+        #expect(
+            try changes(from: old, to: new) == [
+                APIChange(impact: .sourceBreaking, kind: "parameter order changed", subject: "orders.list", detail: "list(limit:sort:options:) -> list(sort:limit:options:)")
+            ])
+    }
+
+    @Test func reorderedPropertiesReorderTheInitializer() throws {
+        let result = try changes {
+            $0.replacingOccurrences(of: "        note: {type: string}\n        total: {type: integer}\n", with: "        total: {type: integer}\n        note: {type: string}\n")
+        }
+        #expect(
+            result == [
+                APIChange(
+                    impact: .sourceBreaking, kind: "initializer argument order changed", subject: "Order",
+                    detail: "init(id:note:total:status:additionalProperties:) -> init(id:total:note:status:additionalProperties:)")
+            ])
+    }
+
+    @Test func anEnumValueThatTakesAnothersSwiftNameIsSourceBreaking() throws {
+        // `a_b` comes first and is `.aB`, so `a-b`, which was `.aB`, becomes `.aB2`.
+        let result = try changes(
+            from: Self.base.replacingOccurrences(of: "[open, paid]", with: "[open, a-b]"),
+            to: Self.base.replacingOccurrences(of: "[open, paid]", with: "[open, a_b, a-b]"))
+        #expect(
+            result == [
+                APIChange(impact: .sourceBreaking, kind: "enum case renamed", subject: "Order.Status.aB", detail: "now .aB2 for a-b"),
+                APIChange(impact: .additive, kind: "enum value added", subject: "Order.Status", detail: "a_b"),
+            ])
+    }
+
+    @Test func anotherCredentialChangesTheClientInitializer() throws {
+        let secured = Self.base + "\n  securitySchemes:\n    key: {type: apiKey, in: header, name: X-Key}\n"
+            + "    bearer: {type: http, scheme: bearer}\nsecurity: [{key: []}]\n"
+        let result = try changes(from: secured, to: secured.replacingOccurrences(of: "security: [{key: []}]", with: "security: [{bearer: []}]"))
+        #expect(
+            result == [
+                APIChange(
+                    impact: .sourceBreaking, kind: "client initializer changed", subject: "ShopClient",
+                    detail: "init(apiKey:serverURL:configuration:) -> init(token:serverURL:configuration:)")
+            ])
+    }
+
+    /// `GET /orders` returning a page of orders, paginated by a cursor the spec types as `cursorType`.
+    static func paginated(cursorType: String) -> String {
+        base.replacingOccurrences(of: "schema: {$ref: '#/components/schemas/Order'}", with: "schema: {$ref: '#/components/schemas/Page'}")
+            .replacingOccurrences(
+                of: "        - {name: limit, in: query, schema: {type: integer}}\n",
+                with: "        - {name: limit, in: query, schema: {type: integer}}\n        - {name: after, in: query, schema: {type: string}}\n"
+                    + "      x-spindle-pagination: {style: cursor, items: data, cursor: after, next: next}\n")
+            + "\n    Page:\n      type: object\n      required: [data]\n      properties:\n"
+            + "        data: {type: array, items: {$ref: '#/components/schemas/Order'}}\n        next: {type: \(cursorType)}\n"
+    }
+
+    @Test func paginationHelpersTheGeneratorDropsAreReported() throws {
+        // A next cursor that stops being a string leaves the operation without `listPages`/`listAll`.
+        let result = try changes(from: Self.paginated(cursorType: "string"), to: Self.paginated(cursorType: "integer"))
+        #expect(result.contains(APIChange(impact: .sourceBreaking, kind: "pagination helpers removed", subject: "orders.list", detail: "orders.listPages, orders.listAll; items Order")))
+        let added = try changes(from: Self.paginated(cursorType: "integer"), to: Self.paginated(cursorType: "string"))
+        #expect(added.contains(APIChange(impact: .additive, kind: "pagination helpers added", subject: "orders.list", detail: "orders.listPages, orders.listAll; items Order")))
+    }
+
+    @Test func aDeprecationLiftedIsAdditive() throws {
+        let deprecated = Self.base.replacingOccurrences(of: "    get:\n", with: "    get:\n      deprecated: true\n")
+            .replacingOccurrences(of: "note: {type: string}", with: "note: {type: string, deprecated: true}")
+        #expect(
+            try changes(from: deprecated, to: Self.base) == [
+                APIChange(impact: .additive, kind: "operation no longer deprecated", subject: "orders.list")
+            ])
+        #expect(try changes(from: Self.base, to: deprecated).map(\.impact) == [.deprecated, .deprecated])
+    }
+
+    /// `Tests/Fixtures/surfaces/constructs-format1.json` is the surface Spindle wrote for the constructs spec
+    /// before format 2. Such a surface, checked in by users, still locks names, keeps a renamed type, and is
+    /// compared only in what it records.
+    @Test func aSurfaceOfTheFirstFormatStillLocksAndCompares() throws {
+        let old = try #require(APISurface.read(file: RepositoryPaths.root + "/Tests/Fixtures/surfaces/constructs-format1.json"))
+        #expect(old.format == nil && old.client == nil)
+        let output = VendorGenerator(specPath: RepositoryPaths.constructsSpec) { _ in old }.run()
+        let new = try #require(output.surface)
+        #expect(new.names.types.filter { old.names.types[$0.key] != nil }.allSatisfy { old.names.types[$0.key] == $0.value })
+        #expect(new.types["Tag"]?.renamed == true && new.types["Tag"]?.target == "WidgetTag")
+        // What format 1 did not record (deprecations, pagination, signatures) is not reported as changed.
+        #expect(
+            SpecBump(from: old, to: new).report == """
+                Constructs 1.0.0 -> 1.0.0: 7 changes (0 source-breaking, 1 deprecated, 6 additive)
+                  deprecated       type renamed: Tag (now WidgetTag; Tag is kept as a deprecated typealias)
+                  additive         type added: Gizmo (struct)
+                  additive         type added: Gizmo.Mode (enum)
+                  additive         optional property added: Widget.gizmo (Gizmo?)
+                  additive         type added: WidgetTag (struct)
+                  additive         operation added: gizmos.list (GET /gizmos)
+                  additive         optional parameter added: widgets.list(sort:) (String?)
+                """)
     }
 }

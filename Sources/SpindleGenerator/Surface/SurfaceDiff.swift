@@ -1,13 +1,17 @@
 /// One difference between two API surfaces, judged by what it does to code that compiled against
 /// the old one.
 public struct APIChange: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public enum Impact: String, Sendable, Comparable {
+    public enum Impact: String, Sendable, Comparable, CaseIterable {
         /// Code that compiled before may not compile now.
         case sourceBreaking = "source-breaking"
+        /// Code that compiled before still does, with a deprecation warning where it uses what changed.
+        case deprecated
         /// Code that compiled before still does.
         case additive
 
-        public static func < (lhs: Impact, rhs: Impact) -> Bool { lhs == .sourceBreaking && rhs == .additive }
+        public static func < (lhs: Impact, rhs: Impact) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
     }
 
     public var impact: Impact
@@ -17,16 +21,25 @@ public struct APIChange: Hashable, Comparable, Sendable, CustomStringConvertible
     public var subject: String
     /// Old and new, where it helps, e.g. `String? -> String`.
     public var detail: String?
+    /// What was removed or changed had been deprecated: code that heeded the warning is not affected.
+    public var wasDeprecated: Bool
 
-    public init(impact: Impact, kind: String, subject: String, detail: String? = nil) {
+    public init(impact: Impact, kind: String, subject: String, detail: String? = nil, wasDeprecated: Bool = false) {
         self.impact = impact
         self.kind = kind
         self.subject = subject
         self.detail = detail
+        self.wasDeprecated = wasDeprecated
+    }
+
+    /// The detail with the deprecation note: `String?; was deprecated`.
+    public var annotatedDetail: String? {
+        guard wasDeprecated else { return detail }
+        return detail.map { $0 + "; was deprecated" } ?? "was deprecated"
     }
 
     public var description: String {
-        "\(impact.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(kind): \(subject)" + (detail.map { " (\($0))" } ?? "")
+        "\(impact.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(kind): \(subject)" + (annotatedDetail.map { " (\($0))" } ?? "")
     }
 
     public static func < (lhs: APIChange, rhs: APIChange) -> Bool {
@@ -35,60 +48,67 @@ public struct APIChange: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension APISurface {
-    /// The changes from `old` to `self`, breaking ones first, then by subject.
+    /// The changes from `old` to `self`, breaking ones first, then deprecations, then by subject.
+    ///
+    /// What `old` does not record (a surface of an earlier format) is not compared: the first
+    /// regeneration after upgrading Spindle reports no change it cannot tell.
     public func changes(from old: APISurface) -> [APIChange] {
-        var changes: [APIChange] = []
-        func add(_ impact: APIChange.Impact, _ kind: String, _ subject: String, _ detail: String? = nil) {
-            changes.append(APIChange(impact: impact, kind: kind, subject: subject, detail: detail))
+        var diff = SurfaceComparison(old: old, new: self)
+        diff.compareClient()
+        diff.compareOperations()
+        diff.compareTypes()
+        if let before = old.errorBody, let after = errorBody { diff.compareErrorBody(before, after) }
+        return diff.changes.sorted()
+    }
+}
+
+/// A comparison in progress: the two surfaces and the changes found so far.
+struct SurfaceComparison {
+    let old: APISurface
+    let new: APISurface
+    /// Whether `old` records what format 2 added (signatures, pagination, deprecations, the client).
+    let detailed: Bool
+    /// Old top-level type names the new surface keeps as deprecated aliases of their new names.
+    let renames: [String: String]
+    private(set) var changes: [APIChange] = []
+
+    init(old: APISurface, new: APISurface) {
+        self.old = old
+        self.new = new
+        detailed = (old.format ?? 1) >= 2
+        var renames: [String: String] = [:]
+        for (name, type) in new.types where type.renamed == true && old.types[name]?.renamed != true {
+            if let target = type.target { renames[name] = target }
         }
-        for (name, operation) in operations where old.operations[name] == nil {
-            add(.additive, "operation added", name, "\(operation.method) \(operation.path)")
-        }
-        for (name, before) in old.operations {
-            guard let after = operations[name] else {
-                add(.sourceBreaking, "operation removed", name, "\(before.method) \(before.path)")
-                continue
-            }
-            if before.returns != after.returns { add(.sourceBreaking, "return type changed", name, "\(before.returns) -> \(after.returns)") }
-            for (label, type) in after.parameters where before.parameters[label] == nil {
-                add(type.hasSuffix("?") ? .additive : .sourceBreaking, type.hasSuffix("?") ? "optional parameter added" : "required parameter added", "\(name)(\(label):)", type)
-            }
-            for (label, type) in before.parameters {
-                guard let newType = after.parameters[label] else {
-                    add(.sourceBreaking, "parameter removed", "\(name)(\(label):)", type)
-                    continue
-                }
-                if newType != type {
-                    // Making a parameter optional keeps every old call compiling.
-                    let relaxed = newType == type + "?"
-                    add(relaxed ? .additive : .sourceBreaking, relaxed ? "parameter became optional" : "parameter type changed", "\(name)(\(label):)", "\(type) -> \(newType)")
-                }
-            }
-        }
-        for (name, type) in types where old.types[name] == nil {
-            add(.additive, "type added", name, type.kind)
-        }
-        for (name, before) in old.types {
-            guard let after = types[name] else {
-                add(.sourceBreaking, "type removed", name, before.kind)
-                continue
-            }
-            guard before.kind == after.kind else {
-                add(.sourceBreaking, "type kind changed", name, "\(before.kind) -> \(after.kind)")
-                continue
-            }
-            compareMembers(name, before, after, add)
-        }
-        if let before = old.errorBody, let after = errorBody { compareErrorBody(before, after, add) }
-        return changes.sorted()
+        self.renames = renames
     }
 
-    /// The error-body enum has no unknown case users could fall back on, and outside library evolution
-    /// mode Swift treats every enum as exhaustive anyway: each case added or removed breaks a `switch`.
-    private func compareErrorBody(
-        _ before: ErrorBodySurface, _ after: ErrorBodySurface,
-        _ add: (APIChange.Impact, String, String, String?) -> Void
-    ) {
+    mutating func add(_ impact: APIChange.Impact, _ kind: String, _ subject: String, _ detail: String? = nil, wasDeprecated: Bool = false) {
+        changes.append(APIChange(impact: impact, kind: kind, subject: subject, detail: detail, wasDeprecated: wasDeprecated))
+    }
+
+    /// An old type spelling as the new surface spells the same type: renamed types by their new names
+    /// (their old names are aliases of them, so both spellings are one type).
+    func canonical(_ spelling: String) -> String {
+        renames.reduce(spelling) { text, rename in RenamedTypes.replacing(rename.key, with: rename.value, in: text) }
+    }
+
+    /// The new type an old type path names: itself, or inside a type that was renamed.
+    func newKey(for oldKey: String) -> String {
+        canonical(oldKey)
+    }
+
+    mutating func compareClient() {
+        guard detailed, let before = old.client, let after = new.client else { return }
+        if before.name != after.name { add(.sourceBreaking, "client renamed", before.name, "now \(after.name)") }
+        if before.initializer != after.initializer {
+            add(.sourceBreaking, "client initializer changed", after.name, "\(before.initializer) -> \(after.initializer)")
+        }
+    }
+
+    mutating func compareErrorBody(_ before: APISurface.ErrorBodySurface, _ after: APISurface.ErrorBodySurface) {
+        // The error-body enum has no unknown case users could fall back on, and outside library evolution
+        // mode Swift treats every enum as exhaustive anyway: each case added or removed breaks a `switch`.
         for (name, type) in after.cases where before.cases[name] == nil {
             add(.sourceBreaking, "error body case added", "\(after.name).\(name)", type)
         }
@@ -97,65 +117,27 @@ extension APISurface {
                 add(.sourceBreaking, "error body case removed", "\(after.name).\(name)", type)
                 continue
             }
-            if newType != type { add(.sourceBreaking, "error body case type changed", "\(after.name).\(name)", "\(type) -> \(newType)") }
+            if newType != canonical(type) { add(.sourceBreaking, "error body case type changed", "\(after.name).\(name)", "\(type) -> \(newType)") }
         }
     }
+}
 
-    private func compareMembers(
-        _ name: String, _ before: TypeSurface, _ after: TypeSurface,
-        _ add: (APIChange.Impact, String, String, String?) -> Void
-    ) {
-        let oldProperties = before.properties ?? [:]
-        let newProperties = after.properties ?? [:]
-        for (property, type) in newProperties where oldProperties[property] == nil {
-            // A new required property is a new required initializer argument.
-            let optional = type.hasSuffix("?") || type.hasSuffix("?!") || type.hasPrefix("OptionalValue<")
-            add(optional ? .additive : .sourceBreaking, optional ? "optional property added" : "required property added", "\(name).\(property)", type)
-        }
-        for (property, type) in oldProperties {
-            guard let newType = newProperties[property] else {
-                add(.sourceBreaking, "property removed", "\(name).\(property)", type)
-                continue
-            }
-            guard newType != type else { continue }
-            // `T?` omitted when nil and `T?` always encoded are the same Swift type.
-            let sameSwiftType = newType.replacingOccurrences(of: "?!", with: "?") == type.replacingOccurrences(of: "?!", with: "?")
-            let kind = sameSwiftType ? "nullability changed" : (stripOptional(newType) == stripOptional(type) ? "optionality changed" : "property type changed")
-            add(sameSwiftType ? .additive : .sourceBreaking, kind, "\(name).\(property)", "\(describe(type)) -> \(describe(newType))")
-        }
-        let oldValues = Set(before.values ?? [])
-        let newValues = Set(after.values ?? [])
-        for value in newValues.subtracting(oldValues).sorted() { add(.additive, "enum value added", name, value) }
-        for value in oldValues.subtracting(newValues).sorted() { add(.sourceBreaking, "enum value removed", name, value) }
-        let oldCases = before.cases ?? [:]
-        let newCases = after.cases ?? [:]
-        // Union cases are matched exhaustively by `switch`, so any new case breaks such code.
-        for (variant, type) in newCases where oldCases[variant] == nil { add(.sourceBreaking, "union case added", "\(name).\(variant)", type) }
-        for (variant, type) in oldCases where newCases[variant] == nil { add(.sourceBreaking, "union case removed", "\(name).\(variant)", type) }
-        for (variant, type) in oldCases where newCases[variant] != nil && newCases[variant] != type {
-            add(.sourceBreaking, "union case type changed", "\(name).\(variant)", "\(type) -> \(newCases[variant]!)")
-        }
-        if before.target != after.target, let old = before.target, let new = after.target {
-            add(.sourceBreaking, "alias target changed", name, "\(old) -> \(new)")
-        }
-    }
+/// `a` and `b` list some of the same labels in a different order.
+func reordersCommonLabels(_ a: [String], _ b: [String]) -> Bool {
+    let common = Set(a).intersection(b)
+    return a.filter(common.contains) != b.filter(common.contains)
+}
 
-    private func stripOptional(_ type: String) -> String {
-        var result = type
-        if result.hasPrefix("OptionalValue<") { result = String(result.dropFirst("OptionalValue<".count).dropLast()) }
-        while result.hasSuffix("!") || result.hasSuffix("?") { result.removeLast() }
-        return result
-    }
-
-    private func describe(_ type: String) -> String {
-        type.hasSuffix("?!") ? String(type.dropLast()) + " (always sent)" : type
-    }
+/// The argument labels of `name(a:b:)`.
+func argumentLabels(_ signature: String) -> [String] {
+    guard let open = signature.firstIndex(of: "("), let close = signature.lastIndex(of: ")") else { return [] }
+    return signature[signature.index(after: open)..<close].split(separator: ":").map(String.init)
 }
 
 /// A printable report of `changes` between two versions of a module.
 public func changeReport(module: String, from oldVersion: String, to newVersion: String, changes: [APIChange]) -> String {
-    let breaking = changes.filter { $0.impact == .sourceBreaking }.count
-    var lines = ["\(module) \(oldVersion) -> \(newVersion): \(changes.count) change\(changes.count == 1 ? "" : "s") (\(breaking) source-breaking, \(changes.count - breaking) additive)"]
+    let counts = APIChange.Impact.allCases.map { impact in "\(changes.filter { $0.impact == impact }.count) \(impact.rawValue)" }
+    var lines = ["\(module) \(oldVersion) -> \(newVersion): \(changes.count) change\(changes.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"]
     lines += changes.map { "  " + $0.description }
     return lines.joined(separator: "\n")
 }
