@@ -82,7 +82,7 @@ struct OperationContextBuilder {
             "requestStatements": requestStatements,
             "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
-            "paginationMethods": methods.compactMap { paginationContext(operation, method: $0, all: parameters, variables: variables) },
+            "paginationMethods": methods.compactMap { paginationContext(operation, method: $0, all: parameters) },
         ]
     }
 
@@ -125,18 +125,16 @@ struct OperationContextBuilder {
 
     /// The `<method>Pages` and `<method>All` companions of a paginated operation, for one of its methods.
     private func paginationContext(
-        _ operation: IROperation, method variant: MethodVariant, all: [MethodParameter], variables: [String: String]
+        _ operation: IROperation, method variant: MethodVariant, all: [MethodParameter]
     ) -> [String: Any]? {
         guard let pagination = operation.pagination, let (page, item) = operation.paginationHelperTypes else { return nil }
         let parameters = variant.parameters
         let method = operation.methodName
         let items = pagination.items.isOptional ? "\(pagination.items.swiftExpression) ?? []" : pagination.items.swiftExpression
-        /// The variable holding `name` in this method: body properties are `body.name`; a deprecated
-        /// parameter the method leaves out has none.
-        func variable(_ name: String) -> String? {
-            if pagination.inBody || !all.contains(where: { $0.name == name }) { return variables[name] ?? SwiftNaming.escaped(name) }
-            return parameters.first { $0.name == name }?.label
-        }
+        /// The variable of parameter `name` in this method; none for a deprecated parameter it leaves out.
+        func variable(_ name: String) -> String? { parameters.first { $0.name == name }?.label }
+        /// What pagination reads an input from: a parameter's variable, or a property of the body.
+        func input(_ name: String) -> String? { pagination.inBody ? SwiftNaming.escaped(name) : variable(name) }
         func argument(_ parameter: MethodParameter, replacing: String?, with value: (String?) -> String) -> String {
             let own = variable(parameter.name)
             return "\(parameter.name): \(parameter.name == replacing ? value(own) : own ?? "nil")"
@@ -159,19 +157,19 @@ struct OperationContextBuilder {
             guard let offset = pagination.offsetParameter else { return nil }
             let hasMore = pagination.hasMore.map { ", hasMore: { $0\($0.swiftExpression) }" } ?? ""
             let owner = pagination.inBody ? "body." : ""
-            let limit = pagination.advancesByLimit ? pagination.limitParameter.flatMap(variable).map { ", limit: \(owner)\($0)" } ?? "" : ""
+            let limit = pagination.advancesByLimit ? pagination.limitParameter.flatMap(input).map { ", limit: \(owner)\($0)" } ?? "" : ""
             if pagination.inBody {
-                fetch = ["var body = body", "body.\(variable(offset)!) = pageRequest.offset", call(replacing: nil, prefix: "return ")]
+                fetch = ["var body = body", "body.\(SwiftNaming.escaped(offset)) = pageRequest.offset", call(replacing: nil, prefix: "return ")]
             } else {
                 fetch = [call(replacing: offset, with: fallback("pageRequest.offset"))]
             }
-            strategy = ".offset(start: \(variable(offset).map { "\(owner)\($0) ?? 0" } ?? "0"), items: { $0\(items) }\(hasMore)\(limit))"
+            strategy = ".offset(start: \(input(offset).map { "\(owner)\($0) ?? 0" } ?? "0"), items: { $0\(items) }\(hasMore)\(limit))"
         case .page:
             guard let pageParameter = pagination.pageParameter else { return nil }
             fetch = [call(replacing: pageParameter, with: fallback("pageRequest.pageNumber"))]
             let total = pagination.total.map { ", total: { $0\($0.swiftExpression) }" } ?? ""
-            let limit = pagination.limitParameter.flatMap(variable).map { ", limit: \($0)" } ?? ""
-            strategy = ".page(start: \(variable(pageParameter).map { "\($0) ?? 1" } ?? "1"), items: { $0\(items) }\(total)\(limit))"
+            let limit = pagination.limitParameter.flatMap(input).map { ", limit: \($0)" } ?? ""
+            strategy = ".page(start: \(input(pageParameter).map { "\($0) ?? 1" } ?? "1"), items: { $0\(items) }\(total)\(limit))"
         }
         let callPath = (operation.resource + [method]).joined(separator: ".")
         return [

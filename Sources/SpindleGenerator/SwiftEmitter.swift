@@ -24,20 +24,14 @@ public struct SwiftEmitter: Sendable {
     public init(
         module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true
     ) {
-        self.module = module
-        self.templates = templates
-        self.specHash = specHash
-        self.access = accessLevel
-        self.equality = hashable ? "Hashable" : "Equatable"
-        self.deduplication = nil
-        self.renamedTypes = []
+        self.init(module: module, templates: templates, specHash: specHash, accessLevel: accessLevel, hashable: hashable, deduplication: nil)
     }
 
-    /// An emitter for a module whose repeated shapes `deduplication` declares once, and which keeps the
-    /// previous names of `renamedTypes`.
+    /// An emitter for a module whose repeated shapes `deduplication` declares once (computed when `nil`), and
+    /// which keeps the previous names of `renamedTypes`.
     init(
         module: IRModule, templates: TemplateSet, specHash: String, accessLevel: String, hashable: Bool,
-        deduplication: TypeDeduplication, renamedTypes: [RenamedType]
+        deduplication: TypeDeduplication?, renamedTypes: [RenamedType] = []
     ) {
         self.module = module
         self.templates = templates

@@ -8,13 +8,14 @@ import Testing
 @Suite struct APISurfaceDeclarationTests {
     /// The public declarations of a built module, as symbol paths (`Widget.init(from:)`), leaving out what
     /// the compiler synthesizes (`==`, `hash(into:)`) and protocol extensions provide (`isKnown`).
-    static func publicDeclarations(of module: String) async throws -> Set<String> {
+    static func publicDeclarations(of module: String, in folder: String? = nil) async throws -> Set<String> {
         let output = try RepositoryPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = try await run(
             "swift-symbolgraph-extract",
             // At `public`, the tool leaves out names with a leading underscore (deprecated types are declared so).
-            ["-module-name", module, "-I", try BuildProducts.modules(), "-output-dir", output, "-minimum-access-level", "internal"])
+            ["-module-name", module, "-I", try folder ?? BuildProducts.modules(), "-I", try BuildProducts.modules(), "-output-dir", output,
+             "-minimum-access-level", "internal"])
         try #require(result.status == 0, "swift-symbolgraph-extract failed: \(result.standardError)")
         let graph = try JSONDecoder().decode(SymbolGraph.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/\(module).symbols.json")))
         // Extensions of other modules' types would land in `<module>@<other>.symbols.json`: generated code has none.

@@ -30,9 +30,11 @@ enum RenamedTypes {
         let topLevel = { (surface: APISurface) in surface.types.keys.filter { !$0.contains(".") && surface.types[$0]?.renamed != true } }
         let gone = topLevel(previous).filter { !taken.contains($0) }.sorted()
         let added = topLevel(current).filter { previous.types[$0] == nil }.sorted()
+        let oldTrees = trees(previous)
+        let newTrees = trees(current)
         var renames: [RenamedType] = []
         for name in gone {
-            let matches = added.filter { sameShape(previous, name, current, $0) }
+            let matches = added.filter { sameShape(oldTrees[name] ?? [:], name, newTrees[$0] ?? [:], $0) }
             if matches.count == 1 { renames.append(RenamedType(oldName: name, newName: matches[0])) }
         }
         let renamedNames = Set(renames.map(\.oldName))
@@ -43,10 +45,17 @@ enum RenamedTypes {
         return renames.sorted { $0.oldName < $1.oldName }
     }
 
-    /// Whether the previous type `old` and its nested types have the shape of the current type `new` and its.
-    private static func sameShape(_ previous: APISurface, _ old: String, _ current: APISurface, _ new: String) -> Bool {
-        let oldTree = previous.types.filter { $0.key == old || $0.key.hasPrefix(old + ".") }
-        let newTree = current.types.filter { $0.key == new || $0.key.hasPrefix(new + ".") }
+    /// Each top-level type with its nested types, by the top-level name.
+    private static func trees(_ surface: APISurface) -> [String: [String: APISurface.TypeSurface]] {
+        var trees: [String: [String: APISurface.TypeSurface]] = [:]
+        for (key, type) in surface.types { trees[String(key.prefix { $0 != "." }), default: [:]][key] = type }
+        return trees
+    }
+
+    /// Whether the tree of the previous type `old` has the shape of the tree of the current type `new`.
+    private static func sameShape(
+        _ oldTree: [String: APISurface.TypeSurface], _ old: String, _ newTree: [String: APISurface.TypeSurface], _ new: String
+    ) -> Bool {
         guard oldTree.count == newTree.count else { return false }
         let rename = { (text: String) in replacing(old, with: new, in: text) }
         for (key, before) in oldTree {
