@@ -57,11 +57,13 @@ public struct SwiftEmitter: Sendable {
         }()
         // Deprecated types are declared under another name, which generated code uses (``DeprecatedTypeNames``).
         let declaredPaths = DeprecatedTypeNames.declaredPaths(byPath.values.map { ($0.path, $0.deprecated) })
+        // The names a type's nested types are declared under: their own, and the underscored ones of deprecated types.
+        let nestedNames = byPath.mapValues { type in
+            Set(type.nested.flatMap { [$0.name, declaredPaths[$0.path.joined(separator: ".")]?.last ?? $0.name] })
+        }
         let spelling = SwiftTypeSpelling(
             moduleName: module.moduleName,
-            nestedNames: { path in
-                Set(byPath[path.joined(separator: ".")]?.nested.flatMap { [$0.name, declaredPaths[$0.path.joined(separator: ".")]?.last ?? $0.name] } ?? [])
-            },
+            nestedNames: { path in nestedNames[path.joined(separator: ".")] ?? [] },
             lookup: { path in byPath[path.joined(separator: ".")] },
             declared: { path in declaredPaths[path.joined(separator: ".")] ?? path })
 
