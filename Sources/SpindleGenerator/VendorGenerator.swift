@@ -119,8 +119,7 @@ public struct VendorGenerator {
         let defaultModule = self.defaultModule ?? SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
 
         var config = VendorConfig(module: defaultModule)
-        let configFile = configPath ?? (folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml")
-        if configPath != nil || FileManager.default.fileExists(atPath: configFile) {
+        if let configFile = configPath ?? Self.configFile(besideSpec: specPath) {
             if let document = loader.document(configFile),
                 let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report)
             {

@@ -124,8 +124,14 @@ struct Generate: ParsableCommand {
             }
         }
         if let changelog, !changelogSections.isEmpty {
-            let existing = (try? String(contentsOfFile: changelog, encoding: .utf8)) ?? ""
-            try Changelog.prepending(changelogSections, to: existing).write(toFile: changelog, atomically: true, encoding: .utf8)
+            do {
+                // A file that is there but cannot be read is an error, never something to overwrite.
+                let existing = FileManager.default.fileExists(atPath: changelog) ? try String(contentsOfFile: changelog, encoding: .utf8) : ""
+                try Changelog.prepending(changelogSections, to: existing).write(toFile: changelog, atomically: true, encoding: .utf8)
+            } catch {
+                printError("error: cannot update the changelog '\(changelog)': \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
         }
         let modules = results.compactMap(\.output.module)
         let elapsed = start.duration(to: .now)

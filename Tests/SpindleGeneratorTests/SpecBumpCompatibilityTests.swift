@@ -337,6 +337,37 @@ import Testing
                 """)
     }
 
+    @Test func theChangelogSectionGoesOnTopOfTheExistingOnes() async throws {
+        let existing = "# Changelog\n\n## Shop 0.9 -> 1.0\n\nNo changes to the Swift API.\n"
+        let new = Self.bumped(Self.orders).replacingOccurrences(of: "        id: {type: string}\n", with: "        id: {type: string}\n        total: {type: integer}\n")
+        let bump = try await SpecBumpRun.run(
+            old: ["openapi.yaml": Self.orders, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config],
+            generateArguments: []) { root in try existing.write(toFile: root + "/CHANGELOG.md", atomically: true, encoding: .utf8) }
+        #expect(
+            bump.changelog == """
+                # Changelog
+
+                ## Shop 1.0 -> 1.1
+
+                ### Additive
+
+                - optional property added: `Order.total` (Int?)
+
+                ## Shop 0.9 -> 1.0
+
+                No changes to the Swift API.
+
+                """)
+        // A changelog that is not text is left as it is, and the run says so.
+        let spindle = try BuildProducts.spindle()
+        try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: bump.root + "/CHANGELOG.md"))
+        try Self.bumped(new).replacingOccurrences(of: "version: '1.1'", with: "version: '1.2'")
+            .write(toFile: bump.root + "/specs/shop/openapi.yaml", atomically: true, encoding: .utf8)
+        let failed = try await run(spindle, ["generate", "--specs", "specs", "--output", "out", "--changelog", "CHANGELOG.md"], in: bump.root)
+        #expect(failed.status == 1 && failed.standardError.contains("error: cannot update the changelog 'CHANGELOG.md'"), "\(failed.standardError)")
+        #expect(FileManager.default.contents(atPath: bump.root + "/CHANGELOG.md") == Data([0xFF, 0xFE, 0x00]))
+    }
+
     @Test func aChangelogNeedsAFileToWriteAndADateIsADate() async throws {
         let spindle = try BuildProducts.spindle()
         let check = try await run(spindle, ["generate", "--check", "--changelog", "CHANGELOG.md"])

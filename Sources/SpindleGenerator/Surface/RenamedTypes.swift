@@ -1,15 +1,10 @@
 /// A type the spec renamed between two generations, kept under its old name as a deprecated
 /// `typealias` so that code written against the previous version still compiles.
-public struct RenamedType: Sendable, Hashable {
+struct RenamedType: Sendable, Hashable {
     /// The name in the previous generation; the alias.
-    public var oldName: String
+    var oldName: String
     /// The name now; the alias's target.
-    public var newName: String
-
-    public init(oldName: String, newName: String) {
-        self.oldName = oldName
-        self.newName = newName
-    }
+    var newName: String
 
     /// The deprecation message the surface records for the alias.
     var message: String { "renamed to \(newName)" }

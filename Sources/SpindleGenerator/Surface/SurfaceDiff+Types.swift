@@ -12,7 +12,7 @@ extension SurfaceComparison {
                 continue
             }
             let wasDeprecated = before.deprecated != nil
-            guard let after = new.types[newKey(for: name)] else {
+            guard let after = new.types[canonical(name)] else {
                 add(.sourceBreaking, "type removed", name, before.kind, wasDeprecated: wasDeprecated)
                 continue
             }

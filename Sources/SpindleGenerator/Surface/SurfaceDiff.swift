@@ -87,15 +87,10 @@ struct SurfaceComparison {
         changes.append(APIChange(impact: impact, kind: kind, subject: subject, detail: detail, wasDeprecated: wasDeprecated))
     }
 
-    /// An old type spelling as the new surface spells the same type: renamed types by their new names
-    /// (their old names are aliases of them, so both spellings are one type).
+    /// An old type spelling (or type path) as the new surface spells the same type: renamed types by their
+    /// new names (their old names are aliases of them, so both spellings are one type).
     func canonical(_ spelling: String) -> String {
         renames.reduce(spelling) { text, rename in RenamedTypes.replacing(rename.key, with: rename.value, in: text) }
-    }
-
-    /// The new type an old type path names: itself, or inside a type that was renamed.
-    func newKey(for oldKey: String) -> String {
-        canonical(oldKey)
     }
 
     mutating func compareClient() {
