@@ -23,7 +23,9 @@ struct TypeContextBuilder: Sendable {
             // Generated code names the declaration, so that only the app's uses of the deprecated name warn
             // (``DeprecatedTypeNames``).
             docs += (docs.isEmpty ? [] : [""])
-                + docLines("Declares `\(type.name)`, which is deprecated; generated code uses this name, so that only the app's uses of `\(type.name)` warn.")
+                + docLines(
+                    "Declares `\(type.name)`, which is deprecated; generated code uses this name, so that only the app's uses of "
+                        + "`\(type.name)` warn.")
         }
         var context: [String: Any] = [
             "name": declaredName,

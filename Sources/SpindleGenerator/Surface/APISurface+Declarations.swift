@@ -53,7 +53,8 @@ extension APISurface {
             let declared = (declaredPaths[key] ?? path).joined(separator: ".")
             if type.deprecated != nil {
                 // The type's own name, a deprecated alias beside the declaration (in its parent's declaration).
-                result.insert((declaredPaths[path.dropLast().joined(separator: ".")] ?? []).joined(separator: ".") + (path.count > 1 ? "." : "") + path.last!)
+                let parent = declaredPaths[path.dropLast().joined(separator: ".")] ?? []
+                result.insert((parent + [path.last!]).joined(separator: "."))
             }
             result.insert(declared)
             guard type.declaredAs == nil, type.renamed != true else { continue }

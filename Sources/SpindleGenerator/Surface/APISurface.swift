@@ -127,9 +127,8 @@ public struct APISurface: Codable, Equatable, Sendable {
         format = Self.currentFormat
         self.module = module.moduleName
         self.version = module.version
-        client = ClientSurface(
-            name: module.clientName,
-            initializer: "init(" + ((ClientCredential(module: module).map { [$0.label] } ?? []) + ["serverURL", "configuration"]).map { $0 + ":" }.joined() + ")")
+        let credential = ClientCredential(module: module).map { [$0.label] } ?? []
+        client = ClientSurface(name: module.clientName, initializer: Self.methodName("init", labels: credential + ["serverURL", "configuration"]))
         var operations: [String: OperationSurface] = [:]
         for operation in module.operations {
             operations[(operation.resource + [operation.methodName]).joined(separator: ".")] = Self.surface(of: operation)

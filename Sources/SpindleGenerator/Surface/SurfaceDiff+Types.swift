@@ -89,7 +89,9 @@ extension SurfaceComparison {
         guard let oldCases = before.cases, let newCases = after.cases else { return }
         let newNames = Dictionary(newCases.map { ($0.value, $0.key) }) { first, _ in first }
         for (member, value) in oldCases.sorted(by: { $0.key < $1.key }) {
-            if let newName = newNames[value], newName != member { add(.sourceBreaking, "enum case renamed", "\(name).\(member)", "now .\(newName) for \(value)") }
+            if let newName = newNames[value], newName != member {
+                add(.sourceBreaking, "enum case renamed", "\(name).\(member)", "now .\(newName) for \(value)")
+            }
         }
     }
 
