@@ -70,14 +70,6 @@ import Testing
 
         """
 
-    /// Checks what every bump must do: `diff` prints the regeneration's report, and exits 2 exactly when the
-    /// report counts a source-breaking change.
-    func expectDiffMatchesGenerate(_ bump: SpecBumpRun, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(bump.diff.standardOutput == bump.report + "\n", "diff:\n\(bump.diff.standardOutput)\ngenerate:\n\(bump.report)", sourceLocation: sourceLocation)
-        let breaking = !bump.report.contains("(0 source-breaking")
-        #expect(bump.diff.status == (breaking ? 2 : 0), "\(bump.diff.standardError)", sourceLocation: sourceLocation)
-    }
-
     /// Checks that `app` compiles against the module before the bump and not after it.
     func expectBreaks(_ app: String, _ bump: SpecBumpRun, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let compiled = try await bump.compile(app)
@@ -88,7 +80,7 @@ import Testing
     @Test func paginationRemovedFromTheSpecIsSourceBreaking() async throws {
         let new = Self.bumped(Self.orders).replacingOccurrences(of: Self.paginationExtension, with: "")
         let bump = try await SpecBumpRun.run(old: ["openapi.yaml": Self.orders, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.report == """
                 Shop 1.0 -> 1.1: 1 change (1 source-breaking, 0 deprecated, 0 additive)
@@ -104,7 +96,7 @@ import Testing
         let paginated = Self.config + "pagination:\n  listOrders: {style: cursor, items: data, cursor: after, next: next}\n"
         let bump = try await SpecBumpRun.run(
             old: ["openapi.yaml": spec, "spindle.yaml": paginated], new: ["openapi.yaml": Self.bumped(spec), "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(bump.report.contains("source-breaking  pagination helpers removed: orders.list (orders.listPages, orders.listAll; items Order)"))
         try await expectBreaks(Self.pagingApp, bump)
     }
@@ -115,7 +107,7 @@ import Testing
             .replacingOccurrences(
                 of: "schema: {$ref: '#/components/schemas/OrderPage'}", with: "schema: {type: array, items: {$ref: '#/components/schemas/Order'}}")
         let bump = try await SpecBumpRun.run(old: ["openapi.yaml": Self.orders, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.report == """
                 Shop 1.0 -> 1.1: 2 changes (2 source-breaking, 0 deprecated, 0 additive)
@@ -164,7 +156,7 @@ import Testing
 
             """
         let bump = try await SpecBumpRun.run(old: ["openapi.yaml": old, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(bump.report.hasPrefix("Shop 1.0 -> 1.1: 2 changes (0 source-breaking, 0 deprecated, 2 additive)"), "\(bump.report)")
         // The next bump is judged with the names the regeneration kept, from the output folder or a surface
         // file: generated afresh, 1.1 would give the title to the new schema.
@@ -198,7 +190,7 @@ import Testing
         let new = Self.bumped(Self.orders).replacingOccurrences(of: "schemas/Order'", with: "schemas/Purchase'")
             .replacingOccurrences(of: "    Order:\n", with: "    Purchase:\n")
         let bump = try await SpecBumpRun.run(old: ["openapi.yaml": Self.orders, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.report == """
                 Shop 1.0 -> 1.1: 2 changes (0 source-breaking, 1 deprecated, 1 additive)
@@ -225,7 +217,7 @@ import Testing
             .replacingOccurrences(of: "    Order:\n", with: "    Purchase:\n")
         let config = Self.config + "naming:\n  keepRenamedTypes: false\n"
         let bump = try await SpecBumpRun.run(old: ["openapi.yaml": Self.orders, "spindle.yaml": config], new: ["openapi.yaml": new, "spindle.yaml": config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(bump.report.contains("source-breaking  type removed: Order (struct)"), "\(bump.report)")
         #expect(!FileManager.default.fileExists(atPath: bump.after + "/Types/Order.swift"))
     }
@@ -243,7 +235,7 @@ import Testing
     @Test func deprecationsAreReportedAndWarnOnlyWhereTheAppUsesThem() async throws {
         let bump = try await SpecBumpRun.run(
             old: ["openapi.yaml": Self.orders, "spindle.yaml": Self.config], new: ["openapi.yaml": Self.deprecations, "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.report == """
                 Shop 1.0 -> 1.1: 4 changes (0 source-breaking, 4 deprecated, 0 additive)
@@ -307,7 +299,7 @@ import Testing
                 of: "        - {name: status, in: query, deprecated: true, description: Filters nothing any more., schema: {type: string}}\n", with: "")
         let bump = try await SpecBumpRun.run(
             old: ["openapi.yaml": Self.deprecations, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config])
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.report == """
                 Shop 1.1 -> 1.2: 2 changes (2 source-breaking, 0 deprecated, 0 additive)
@@ -329,7 +321,7 @@ import Testing
             diffArguments: ["specs/shop", "downloaded.yaml"]) { root in
                 try new.write(toFile: root + "/downloaded.yaml", atomically: true, encoding: .utf8)
             }
-        expectDiffMatchesGenerate(bump)
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.report == """
                 Shop 1.0 -> 1.1: 1 change (0 source-breaking, 0 deprecated, 1 additive)
@@ -343,6 +335,7 @@ import Testing
         let bump = try await SpecBumpRun.run(
             old: ["openapi.yaml": Self.orders, "spindle.yaml": Self.config], new: ["openapi.yaml": new, "spindle.yaml": Self.config],
             generateArguments: []) { root in try existing.write(toFile: root + "/CHANGELOG.md", atomically: true, encoding: .utf8) }
+        bump.expectDiffMatchesGenerate()
         #expect(
             bump.changelog == """
                 # Changelog

@@ -1,4 +1,5 @@
 import Foundation
+import SpindleGenerator
 import Testing
 
 /// A spec bump taken as a user takes it, with the built `spindle` tool in a fresh folder: the vendor folder
@@ -57,6 +58,21 @@ struct SpecBumpRun {
     private static func write(_ files: [String: String], to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, contents) in files { try contents.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+    }
+
+    /// Checks what every bump must do: `diff` printed exactly the regeneration's report, and exited with 2
+    /// exactly when the report counts a source-breaking change.
+    func expectDiffMatchesGenerate(sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(diff.standardOutput == report + "\n", "diff:\n\(diff.standardOutput)\ngenerate:\n\(report)", sourceLocation: sourceLocation)
+        let breaking = !report.contains("(0 source-breaking")
+        #expect(diff.status == (breaking ? 2 : 0), "\(diff.standardError)", sourceLocation: sourceLocation)
+    }
+
+    /// The changes the regeneration reported, read back from the surfaces it compared.
+    func changes() throws -> [APIChange] {
+        let old = try #require(APISurface.stored(in: before))
+        let new = try #require(APISurface.stored(in: after))
+        return new.changes(from: old)
     }
 
     /// Type-checks `app` against the module before and after the bump (each emitted with warnings as errors).
