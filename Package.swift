@@ -103,5 +103,12 @@ let package = Package(
             dependencies: ["SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strict
         ),
+        // A client process the streaming memory tests run, so that its memory is measured alone.
+        .executableTarget(
+            name: "spindle-transfer-probe",
+            dependencies: ["SpindleRuntime"],
+            path: "Tests/TransferProbe",
+            swiftSettings: strict
+        ),
     ]
 )

@@ -295,6 +295,7 @@ extension {{errorBodyName}} {
 ) -> PageSequence<{{{pageType}}}, {{errorBodyName}}> {
     PageSequence(
         operation: {{{operationName}}},
+        client: self.client,
         fetch: { pageRequest in
 {{#fetchStatements}}
             {{{.}}}

@@ -102,7 +102,9 @@ struct TypeContextBuilder: Sendable {
                 parameterName: isSelf ? "\(escaped) _self" : escaped,
                 argumentName: isSelf ? "_self" : escaped,
                 swiftType: swiftType,
-                wrapper: layout.storesOutOfLine(property) ? StorageLayout.wrapper(for: property.presence) : nil,
+                wrapper: property.type.timestampFormat != nil
+                    ? Self.timestampWrapper(for: property.presence)
+                    : layout.storesOutOfLine(property) ? StorageLayout.wrapper(for: property.presence) : nil,
                 docs: docLines(propertyDocs(property)),
                 defaultArgument: defaultArgument,
                 jsonLiteral: jsonLiteral,
@@ -110,7 +112,7 @@ struct TypeContextBuilder: Sendable {
                 // generated bodies (`container`, `decoder`, `encoder`).
                 decodeStatement: decodeStatement(property, escaped: stored, valueType: valueType, key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4),
-                encodeStatement: encodeStatement(property, value: "self.\(stored)", key: jsonLiteral)
+                encodeStatement: encodeStatement(property, escaped: stored, key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4)
             )
         }
@@ -135,18 +137,18 @@ struct TypeContextBuilder: Sendable {
     }
 
     /// `key` is the JSON name as a Swift string literal: generated objects are coded with ``ObjectKey``.
+    /// Timestamps are decoded into their wrapper's storage (`_name`), which keeps how the server wrote them.
     private func decodeStatement(_ property: IRProperty, escaped: String, valueType: String, key: String) -> CallStatement {
-        let target = "self.\(escaped) = try container."
-        if case .unixTime(let unit) = property.type {
-            let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
-            let arguments = ["\(proxy).self", "forKey: \(key)"]
-            return switch property.presence {
-            case .required: CallStatement(target + "decode", arguments, suffix: ".date")
-            case .requiredNullable: CallStatement(target + "decodeRequiredNullable", arguments, suffix: "?.date")
-            case .optional: CallStatement(target + "decodeIfPresent", arguments, suffix: "?.date")
-            case .optionalNullable: CallStatement(target + "decodeNullable", arguments, suffix: ".map(\\.date)")
+        if let format = property.type.timestampFormat {
+            let method = switch property.presence {
+            case .required: "decodeTimestamp"
+            case .requiredNullable: "decodeRequiredNullableTimestamp"
+            case .optional: "decodeTimestampIfPresent"
+            case .optionalNullable: "decodeNullableTimestamp"
             }
+            return CallStatement("self.\(Self.storage(escaped)) = try container.\(method)", [format, "forKey: \(key)"])
         }
+        let target = "self.\(escaped) = try container."
         let arguments = ["\(valueType).self", "forKey: \(key)"]
         return switch property.presence {
         case .required: CallStatement(target + "decode", arguments)
@@ -156,11 +158,16 @@ struct TypeContextBuilder: Sendable {
         }
     }
 
-    private func encodeStatement(_ property: IRProperty, value stored: String, key: String) -> CallStatement {
-        var value = stored
-        if case .unixTime(let unit) = property.type {
-            let proxy = unit == .milliseconds ? "UnixMilliseconds" : "UnixSeconds"
-            value = property.presence == .required ? "\(proxy)(\(stored))" : "\(stored).map(\(proxy).init)"
+    private func encodeStatement(_ property: IRProperty, escaped: String, key: String) -> CallStatement {
+        if let format = property.type.timestampFormat {
+            let method = switch property.presence {
+            case .required: "encodeTimestamp"
+            case .requiredNullable: "encodeRequiredNullableTimestamp"
+            case .optional: "encodeTimestampIfPresent"
+            case .optionalNullable: "encodeNullableTimestamp"
+            }
+            let arguments = ["self.\(Self.storage(escaped))", "as: \(format)", "forKey: \(key)"]
+            return CallStatement("try container.\(method)", arguments)
         }
         let method = switch property.presence {
         case .required: "encode"
@@ -168,7 +175,21 @@ struct TypeContextBuilder: Sendable {
         case .requiredNullable: "encodeAlways"
         case .optional: "encodeIfPresent"
         }
-        return CallStatement("try container.\(method)", [value, "forKey: \(key)"])
+        return CallStatement("try container.\(method)", ["self.\(escaped)", "forKey: \(key)"])
+    }
+
+    /// The property wrapper that keeps a timestamp's wire form, for its presence.
+    private static func timestampWrapper(for presence: IRPresence) -> String {
+        switch presence {
+        case .required: "WireDate"
+        case .optional, .requiredNullable: "WireDateOptional"
+        case .optionalNullable: "WireDateOptionalValue"
+        }
+    }
+
+    /// The storage a property wrapper gives `escaped`: `_createdAt` (`` `default` `` has `_default`).
+    private static func storage(_ escaped: String) -> String {
+        "_" + escaped.filter { $0 != "`" }
     }
 
     /// `depth` is the type's nesting level (1 for top level): members are indented `4 * depth`.
@@ -251,9 +272,15 @@ extension TypeContextBuilder {
 }
 
 extension IRTypeRef {
-    var isUnixTime: Bool {
-        if case .unixTime = self { return true }
-        return false
+    /// The `TimestampFormat` of a timestamp property as Swift (`.rfc3339`, `.unixMilliseconds(.int64)`), or nil
+    /// for other types.
+    var timestampFormat: String? {
+        switch self {
+        case .dateTime: ".rfc3339"
+        case .unixTime(let unit, let number):
+            (unit == .milliseconds ? ".unixMilliseconds" : ".unixSeconds") + "(.\(number.rawValue))"
+        default: nil
+        }
     }
 }
 

@@ -99,7 +99,11 @@ extension IRBuilder {
         case .string:
             return (stringType(schema), nullable)
         case .integer, .number:
-            if let unit = unixTimeUnit(schema) { return (.unixTime(unit), nullable) }
+            if let unit = unixTimeUnit(schema) {
+                let number: IRTypeRef.UnixTimeNumber =
+                    types.first != .integer ? .number : schema.format == "int32" ? .int32 : .int64
+                return (.unixTime(unit, number), nullable)
+            }
             if types.first == .integer {
                 switch schema.format {
                 case "int32": return (.integer(bits: 32), nullable)

@@ -26,7 +26,8 @@ public enum SwiftNaming {
         "PageRequest", "PageSequence", "PaginationFailure", "PaginationStrategy", "ParameterEncodable",
         "ParameterField", "PathStyle", "QueryStyle", "RecordingTransport", "RequestOptions", "RequestSummary",
         "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",
-        "URLSessionTransport", "UnionDecoding", "UnionVariant", "UnixMilliseconds", "UnixSeconds",
+        "URLSessionTransport", "UnionDecoding", "UnionVariant", "UnixMilliseconds", "UnixSeconds", "WireDate",
+        "WireDateOptional", "WireDateOptionalValue",
     ]
 
     /// Splits a name into words at separators, lower-to-upper case changes and letter/digit changes,

@@ -65,6 +65,8 @@ import Testing
                 id: {type: string}
                 shape: {$ref: '#/components/schemas/Shape'}
                 self: {type: string, deprecated: true}
+                created: {type: string, format: date-time, deprecated: true}
+                updated: {type: integer, format: int64, x-spindle-timestamp: unix-milliseconds, deprecated: true}
         """
 
     /// The generated module, written to a folder.

@@ -117,13 +117,17 @@ import Testing
                 updatedAt: {type: string, format: date-time}
                 day: {type: string, format: date}
                 rawTime: {type: integer, x-spindle-timestamp: unix-minutes}
+                shortTime: {type: integer, format: int32, x-spindle-timestamp: unix-seconds}
+                plainTime: {type: integer, x-spindle-timestamp: unix-milliseconds}
             """)
         #expect(built.diagnostics == ["api.yaml:14:55: warning: x-spindle-timestamp must be 'unix-milliseconds' or 'unix-seconds'; ignored [-Wspindle-extension]"])
-        #expect(try built.property("createdAt", of: "Event").type == .unixTime(.milliseconds))
-        #expect(try built.property("expiresAt", of: "Event").type == .unixTime(.seconds))
+        #expect(try built.property("createdAt", of: "Event").type == .unixTime(.milliseconds, .int64))
+        #expect(try built.property("expiresAt", of: "Event").type == .unixTime(.seconds, .number))
         #expect(try built.property("sequence", of: "Event").type == .integer(bits: 64))
         #expect(try built.property("updatedAt", of: "Event").type == .dateTime)
         #expect(try built.property("day", of: "Event").type == .date)
         #expect(try built.property("rawTime", of: "Event").type == .integer(bits: nil))
+        #expect(try built.property("shortTime", of: "Event").type == .unixTime(.seconds, .int32))
+        #expect(try built.property("plainTime", of: "Event").type == .unixTime(.milliseconds, .int64))
     }
 }

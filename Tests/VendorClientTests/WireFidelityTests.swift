@@ -12,10 +12,10 @@ import Testing
 
     /// A widget as a newer server sends it: keys the spec does not have at every level (the object, a closed
     /// `additionalProperties: false` object, a union variant picked without a discriminator, a recursive
-    /// parent), microsecond timestamps and fractional unix milliseconds.
+    /// parent), microsecond timestamps, unix milliseconds and fractional unix seconds.
     static let storedWidget = #"""
         {"id": "w1", "name": "Bolt", "created_at": "2025-01-02T03:04:05.123456Z", "archived_at": null,
-         "updated_ms": 1771409161016.5, "color": "red", "count": 3,
+         "updated_ms": 1771409161016, "expires_s": 1771409161.0165, "color": "red", "count": 3,
          "tag": {"slug": "hardware", "origin": "import"},
          "shape": {"side": 2, "label": "L", "rotation": 45},
          "parent": {"name": "root", "position": 7},
@@ -50,6 +50,32 @@ import Testing
         #expect(returned.parent?.additionalProperties == ["position": 7])
     }
 
+    /// Issue #28: undeclared members lost digits (`1.2345678901234568e+29`) or failed the whole response
+    /// (`1e400`, "Not a JSON value"). Their numbers go back byte for byte, at the top and nested.
+    @Test("numbers in undeclared members go back exactly as the server wrote them", arguments: [
+        "123456789012345678901234567890.5", "1e400", "-1E-400", "1.0", "-0", "1E-7", "0.1", "100e-2", "12345678901234567890",
+        "9223372036854775807", "-9223372036854775809", "5e-324", "1.7976931348623157e308", "2.5E+10",
+    ])
+    func undeclaredNumbersGoBackByteForByte(number: String) async throws {
+        let stored = #"""
+            {"id": "w1", "name": "Bolt", "created_at": "2025-01-02T03:04:05Z", "archived_at": null, "color": "red",
+             "amount": \#(number), "server_revision": {"n": \#(number), "history": [\#(number), {"at": \#(number)}]},
+             "tag": {"slug": "hardware", "weight": \#(number)}}
+            """#
+        let (sent, widget) = try await WireServer.run({ request, _ in
+            request.method == "GET" ? .json(stored) : .json(request.body)
+        }) { url, log in
+            let client = ConstructsClient(token: Self.key, serverURL: url, configuration: wireConfiguration())
+            let widget = try await client.widgets.retrieve(widgetId: "w1")
+            _ = try await client.widgets.update(widgetId: "w1", body: widget)
+            return (String(decoding: await log.requests[1].body, as: UTF8.self), widget)
+        }
+        #expect(widget.additionalProperties["amount"]?.numberValue?.text == number)
+        #expect(sent.contains(#""amount":\#(number)"#), "\(sent)")
+        #expect(sent.contains(#""server_revision":{"history":[\#(number),{"at":\#(number)}],"n":\#(number)}"#), "\(sent)")
+        #expect(sent.contains(#""weight":\#(number)"#), "\(sent)")
+    }
+
     @Test func timestampsGoBackWithThePrecisionTheServerSent() async throws {
         let sent = try await WireServer.run({ request, _ in
             request.method == "GET" ? .json(Self.storedWidget) : .json(request.body)
@@ -60,7 +86,8 @@ import Testing
             return String(decoding: await log.requests[1].body, as: UTF8.self)
         }
         #expect(sent.contains(#""created_at":"2025-01-02T03:04:05.123456Z""#))
-        #expect(sent.contains(#""updated_ms":1771409161016.5"#))
+        #expect(sent.contains(#""updated_ms":1771409161016"#))
+        #expect(sent.contains(#""expires_s":1771409161.0165"#))
     }
 
     @Test func aMissingRequiredNullablePropertyIsALocatedError() async throws {

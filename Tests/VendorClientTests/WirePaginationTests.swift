@@ -222,6 +222,34 @@ import Testing
         #expect(requests.map(\.line) == walk + walk)
         #expect(requests.allSatisfy { $0.header("Authorization") == "Bearer \(Self.key)" })
     }
+
+    /// Issue #28: a walk started at page 2 of `total: 7, limit: 2` asked for page 5, which a server may answer
+    /// with an error. This server does (404 past the last page), so every walk must stop at page 4 by the
+    /// total alone.
+    @Test("MyCryptoServer: a walk from any start page stops at the documented total", arguments: [1, 2, 4])
+    func myCryptoServerStopsAtTheTotalFromAnyStartPage(start: Int) async throws {
+        let handler: @Sendable (WireRequest, Int) -> WireReply = { request, _ in
+            let page = Int(request.queryValue("page") ?? "1") ?? 1
+            guard (1...4).contains(page) else { return .json(#"{"error":"page out of range"}"#, status: 404) }
+            let first = (page - 1) * 2
+            let ids = (first..<min(first + 2, 7)).map { "cus_\($0 + 1)" }
+            return (try? WirePayloads.myCryptoServerCustomers(ids: ids, total: 7, page: page, limit: 2)) ?? .json("{}", status: 500)
+        }
+        let (ids, pages, requests) = try await WireServer.run(handler) { url, log in
+            let client = MyCryptoServerClient(
+                token: Self.key, serverURL: url.appendingPathComponent("api/v1"), configuration: wireConfiguration())
+            var ids: [String] = []
+            for try await customer in client.customers.listAll(limit: 2, page: start) {
+                ids.append(customer.id)
+            }
+            let pages = try await client.customers.listPages(limit: 2, page: start).collect()
+            return (ids, pages.map(\.page), await log.requests)
+        }
+        #expect(ids == Array(((start - 1) * 2 + 1...7).map { "cus_\($0)" }))
+        #expect(pages == Array(start...4))
+        let walk = (start...4).map { "GET /api/v1/customers?limit=2&page=\($0)" }
+        #expect(requests.map(\.line) == walk + walk)
+    }
 }
 
 /// Each vendor's documented rule for the next page, and the walk's end, over real HTTP.

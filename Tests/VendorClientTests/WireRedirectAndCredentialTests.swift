@@ -1,5 +1,6 @@
 import Autumn
 import Foundation
+import SnapRefund
 import SpindleRuntime
 import Stigg
 import Testing
@@ -86,6 +87,49 @@ struct WireRedirectAndCredentialTests {
         #expect(received.allSatisfy { $0.header("X-API-KEY") == nil && $0.header("Authorization") == nil })
         #expect(!received.contains { $0.headers.values.contains { $0.contains(Self.key) } })
         #expect(autumnOther.first?.jsonObject != nil, "307 kept the body")
+    }
+
+    /// Issue #28: the key came back percent-encoded in the redirect's query and was printed in the error's
+    /// description, its `localizedDescription` and three log lines.
+    @Test("SnapRefund: a redirect that echoes the key percent-encoded shows it nowhere")
+    func snapRefundRedirectEchoingTheKeyEncoded() async throws {
+        let key = "snap+WIRE4SNAP/x="
+        let events = LogEventRecorder()
+        var configuration = wireConfiguration()
+        configuration.logger = events.logger
+        let (error, otherLog) = try await WireServer.run(replying: .json("{}")) { otherURL, otherLog in
+            try await WireServer.run({ _, _ in
+                WireReply(status: 302, headers: ["Location": "\(otherURL)/landing?leak=snap%2BWIRE4SNAP%2Fx%3D"], body: Data())
+            }) { apiURL, _ in
+                do throws(SnapRefundError) {
+                    _ = try await SnapRefundClient(token: key, serverURL: apiURL, configuration: configuration).customers.list()
+                    return (nil as SnapRefundError?, await otherLog.requests)
+                } catch {
+                    return (error, await otherLog.requests)
+                }
+            }
+        }
+        #expect(otherLog.isEmpty)
+        guard case .redirect(let failure)? = error else {
+            Issue.record("expected .redirect, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.location.hasSuffix("/landing?leak=<redacted>"))
+        var texts = [failure.description, error!.description, error!.localizedDescription, String(reflecting: error!)]
+        var dumped = ""
+        dump(error!, to: &dumped)
+        texts.append(dumped)
+        let logged = events.events
+        #expect(logged.count >= 3)
+        for event in logged {
+            var dumpedEvent = ""
+            dump(event, to: &dumpedEvent)
+            texts += [event.description, dumpedEvent]
+        }
+        for text in texts {
+            #expect(!text.contains("snap%2BWIRE4SNAP%2Fx%3D"), "\(text)")
+            #expect(!text.contains("WIRE4SNAP"), "\(text)")
+        }
     }
 
     @Test("Stigg and Autumn without a key: a typed error naming the variable, and the server receives nothing")

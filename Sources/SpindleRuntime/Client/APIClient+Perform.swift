@@ -6,25 +6,31 @@ import FoundationNetworking
 extension APIClient {
     /// Prepares the request and runs attempts until one succeeds, a failure is not retryable, or the retries
     /// are used up. Returns the last response (of any status); throws for everything else.
+    ///
+    /// With `streamingResponse`, or when the builder holds a streaming body, attempts go through the
+    /// transport's streaming path; the final response's body then arrives as a stream.
     func perform<ErrorBody: Sendable>(
         _ builder: HTTPRequestBuilder,
         options: RequestOptions,
+        streamingResponse: Bool = false,
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> Exchange {
         let schemes = builder.security ?? security
         let redactor = Redactor(
             schemes: security + schemes,
-            credential: credential,
+            secrets: credential?.secrets ?? [],
             extraHeaderNames: configuration.redactedHeaderNames,
             extraQueryNames: configuration.redactedQueryNames
         )
-        let request: HTTPRequest
+        let outgoing: Outgoing
         do {
-            request = try prepare(builder, schemes: schemes, options: options)
-                .makeRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
+            let prepared = try prepare(builder, schemes: schemes, options: options)
+                .makeStreamingRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
+            outgoing = Outgoing(request: prepared.request, body: prepared.body, streams: streamingResponse || prepared.body != nil)
         } catch {
-            throw .encoding(error)
+            throw .encoding(redactor.redacted(error))
         }
+        let request = outgoing.request
         let summary = redactor.summary(of: request)
         let requirement = credentialRequirement(builder, schemes: schemes, summary: summary)
         let policy = options.effectiveRetryPolicy(clientPolicy: configuration.retryPolicy)
@@ -34,7 +40,7 @@ extension APIClient {
         while true {
             attempt += 1
             let outcome = try await attemptFollowingRedirects(
-                request, schemes: security + schemes, redactor: redactor, timeout: timeout, attempt: attempt,
+                outgoing, schemes: security + schemes, redactor: redactor, timeout: timeout, attempt: attempt,
                 requirement: requirement, errorBody: errorBody
             )
             guard attempt <= policy.maxRetries,
@@ -44,7 +50,12 @@ extension APIClient {
                     outcome, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt, errorBody: errorBody
                 )
             }
-            let response: HTTPResponse? = if case .response(let response) = outcome { response } else { nil }
+            if let body = outgoing.body, !body.isReplayable {
+                let failure = BodyReplayFailure(reason: .retry(after: outcome.summary), request: summary, attempts: attempt)
+                log(.failure, summary, attempt, message: failure.description)
+                throw .bodyNotReplayable(failure)
+            }
+            let response: HTTPResponse? = if case .response(let response, _) = outcome { response } else { nil }
             let delay = policy.delay(beforeRetry: attempt, response: response, now: Date(), random: configuration.random())
             log(.retry, summary, attempt, status: response?.status, delay: delay,
                 message: "Retrying \(summary) after \(outcome.summary) in \(delay.timeInterval) s (retry \(attempt) of \(policy.maxRetries))")
@@ -101,10 +112,11 @@ extension APIClient {
         ))
     }
 
-    /// One request through the middlewares and transport, bounded by `timeout`. With a `requirement`, a
-    /// request that reaches the end of the middlewares without a credential is stopped there.
+    /// One request through the middlewares and transport, bounded by `timeout` (for a streaming request, the
+    /// wait for the response head). With a `requirement`, a request that reaches the end of the middlewares
+    /// without a credential is stopped there.
     func attemptOnce<ErrorBody>(
-        _ request: HTTPRequest,
+        _ outgoing: Outgoing,
         timeout: Duration?,
         requirement: CredentialRequirement?,
         errorBody: ErrorBody.Type
@@ -112,16 +124,28 @@ extension APIClient {
         if Task.isCancelled { throw .cancelled }
         let middlewares = configuration.middlewares
         let transport = configuration.transport
+        @Sendable func check(_ request: HTTPRequest) throws {
+            if let requirement, !requirement.isSatisfied(by: request) {
+                throw MissingCredentialSignal(failure: requirement.failure)
+            }
+        }
         do {
-            let response = try await Deadline.run(timeout: timeout) {
-                try await middlewares.send(request) { request in
-                    if let requirement, !requirement.isSatisfied(by: request) {
-                        throw MissingCredentialSignal(failure: requirement.failure)
+            guard outgoing.streams else {
+                let response = try await Deadline.run(timeout: timeout) {
+                    try await middlewares.send(outgoing.request) { request in
+                        try check(request)
+                        return try await transport.send(request, timeout: timeout)
                     }
-                    return try await transport.send(request, timeout: timeout)
+                }
+                return .response(response, stream: nil)
+            }
+            let response = try await Deadline.run(timeout: timeout) {
+                try await middlewares.stream(outgoing.request, body: outgoing.body) { request, body in
+                    try check(request)
+                    return try await transport.stream(request, body: body, timeout: timeout)
                 }
             }
-            return .response(response)
+            return .response(HTTPResponse(status: response.status, headers: response.headers), stream: response.body)
         } catch let signal as MissingCredentialSignal {
             let error = ClientError<ErrorBody>.missingCredential(signal.failure)
             log(.failure, signal.failure.request, 1, message: error.description)
@@ -153,17 +177,17 @@ extension APIClient {
     ) throws(ClientError<ErrorBody>) -> Exchange {
         let error: ClientError<ErrorBody>
         switch outcome {
-        case .response(let response) where !(100...599).contains(response.status):
+        case .response(let response, _) where !(100...599).contains(response.status):
             error = .invalidResponse(InvalidResponseFailure(
                 message: "The status code \(response.status) is not a valid HTTP status.", request: summary
             ))
-        case .response(let response):
+        case .response(let response, let stream):
             if !response.isSuccess {
                 log(.failure, summary, attempts, status: response.status,
                     message: "\(summary) failed with HTTP \(response.status) after \(attempts) attempt(s)")
             }
             ResponseCapture.current?.record(response)
-            return Exchange(response: response, request: summary, redactor: redactor)
+            return Exchange(response: response, stream: stream, request: summary, redactor: redactor, attempts: attempts)
         case .timedOut:
             error = .timeout(TimeoutFailure(request: summary, timeout: timeout, attempts: attempts))
         case .transportFailure(let failure):

@@ -8,7 +8,7 @@ extension APIClient {
     /// go: only to the server's origin. A refused redirect throws `ClientError.redirect`, which is never
     /// retried: the server would answer the same way.
     func attemptFollowingRedirects<ErrorBody>(
-        _ request: HTTPRequest,
+        _ outgoing: Outgoing,
         schemes: [SecurityScheme],
         redactor: Redactor,
         timeout: Duration?,
@@ -18,15 +18,15 @@ extension APIClient {
     ) async throws(ClientError<ErrorBody>) -> AttemptOutcome {
         let policy = configuration.redirectPolicy
         let home = Origin(serverURL)
-        var current = request
-        var summary = redactor.summary(of: request)
+        var current = outgoing
+        var summary = redactor.summary(of: outgoing.request)
         var followed = 0
         while true {
-            log(.request, summary, attempt, headers: redactor.headers(current.headers), message: "→ \(summary)")
+            log(.request, summary, attempt, headers: redactor.headers(current.request.headers), message: "→ \(summary)")
             let outcome = try await attemptOnce(
                 current, timeout: timeout, requirement: followed == 0 ? requirement : nil, errorBody: errorBody
             )
-            guard case .response(let response) = outcome else { return outcome }
+            guard case .response(let response, _) = outcome else { return outcome }
             let responseHeaders = redactor.headers(response.headers)
             log(.response, summary, attempt, status: response.status, headers: responseHeaders,
                 message: "← HTTP \(response.status) from \(summary)")
@@ -43,7 +43,7 @@ extension APIClient {
                 log(.failure, summary, attempt, status: response.status, message: failure.description)
                 return .redirect(failure)
             }
-            guard let target = RedirectRules.target(of: location, against: current.url) else {
+            guard let target = RedirectRules.target(of: location, against: current.request.url) else {
                 throw refusal(.invalidLocation, location: redactor.text(location))
             }
             let crossOrigin = home == nil || Origin(target) != home
@@ -54,16 +54,24 @@ extension APIClient {
                 throw refusal(.crossOrigin, location: redactor.url(target))
             }
 
-            var next = RedirectRules.request(following: response.status, from: current, to: target)
+            var next = current
+            next.request = RedirectRules.request(following: response.status, from: current.request, to: target)
+            if RedirectRules.dropsBody(status: response.status, method: current.request.method) {
+                next.body = nil
+            } else if let body = current.body, !body.isReplayable {
+                let failure = BodyReplayFailure(reason: .redirect(status: response.status), request: summary, attempts: attempt)
+                log(.failure, summary, attempt, status: response.status, message: failure.description)
+                throw .bodyNotReplayable(failure)
+            }
             if crossOrigin {
-                next = CredentialStripper(
+                next.request = CredentialStripper(
                     schemes: schemes,
                     extraHeaderNames: configuration.redactedHeaderNames,
                     extraQueryNames: configuration.redactedQueryNames,
                     secrets: redactor.secrets
-                ).strip(next)
+                ).strip(next.request)
             }
-            let nextSummary = redactor.summary(of: next)
+            let nextSummary = redactor.summary(of: next.request)
             log(.redirect, summary, attempt, status: response.status, headers: responseHeaders, redirectTarget: nextSummary,
                 message: "↪ HTTP \(response.status) redirects \(summary) to \(nextSummary)"
                     + (crossOrigin ? " (another origin: sent without credentials)" : ""))

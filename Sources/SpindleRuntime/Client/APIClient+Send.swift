@@ -22,7 +22,7 @@ extension APIClient {
         options: RequestOptions = .init(),
         errors: (HTTPResponse) throws -> ErrorBody?
     ) async throws(ClientError<ErrorBody>) {
-        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
+        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self).buffered(errorBody: ErrorBody.self)
         try exchange.requireSuccess(errors: errors)
     }
 
@@ -32,7 +32,7 @@ extension APIClient {
         options: RequestOptions = .init(),
         errors: (HTTPResponse) throws -> ErrorBody?
     ) async throws(ClientError<ErrorBody>) -> (value: Response, response: HTTPResponse) {
-        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
+        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self).buffered(errorBody: ErrorBody.self)
         try exchange.requireSuccess(errors: errors)
         return (try exchange.decode(Response.self, decoder: configuration.makeJSONDecoder(), errorBody: ErrorBody.self), exchange.response)
     }
@@ -44,7 +44,7 @@ extension APIClient {
         options: RequestOptions = .init(),
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> HTTPResponse {
-        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self)
+        let exchange = try await perform(request, options: options, errorBody: ErrorBody.self).buffered(errorBody: ErrorBody.self)
         return exchange.response
     }
 
@@ -59,9 +59,52 @@ extension APIClient {
 
 /// A final response together with what is needed to explain it in errors.
 struct Exchange: Sendable {
-    let response: HTTPResponse
+    /// The response; for a streaming request, its head until `buffered()` reads the body into it.
+    var response: HTTPResponse
+    /// The body of a streaming request's response, still to be read.
+    var stream: HTTPBody?
     let request: RequestSummary
     let redactor: Redactor
+    let attempts: Int
+
+    /// The exchange with a streamed body read whole into `response.body`; a connection that breaks
+    /// meanwhile is a transport failure (never retried: the server already answered).
+    func buffered<ErrorBody>(
+        upTo maxBytes: Int = .max, errorBody: ErrorBody.Type
+    ) async throws(ClientError<ErrorBody>) -> Exchange {
+        guard let stream else { return self }
+        var exchange = self
+        do {
+            exchange.response.body = try await stream.collect(upTo: maxBytes)
+        } catch {
+            throw streamFailure(error)
+        }
+        exchange.stream = nil
+        return exchange
+    }
+
+    /// What an error thrown while the response body streams becomes: a typed, redacted client error.
+    func streamFailure<ErrorBody>(_ error: any Error) -> ClientError<ErrorBody> {
+        switch error {
+        case let error as ClientError<ErrorBody>:
+            return error
+        case is CancellationError:
+            return .cancelled
+        case let error as URLError where error.code == .cancelled:
+            return .cancelled
+        case let error as TransportError where error.kind == .timedOut:
+            return .timeout(TimeoutFailure(request: request, timeout: nil, attempts: attempts))
+        case let error as TransportError:
+            return .transport(TransportFailure(
+                message: redactor.text(error.message), kind: error.kind, request: request, attempts: attempts
+            ))
+        default:
+            let kind: TransportError.Kind = error is HTTPBodyError ? .other : .connectionDropped
+            return .transport(TransportFailure(
+                message: redactor.text("\(error)"), kind: kind, request: request, attempts: attempts
+            ))
+        }
+    }
 
     func requireSuccess<ErrorBody: Sendable>(
         errors: (HTTPResponse) throws -> ErrorBody?
@@ -72,7 +115,7 @@ struct Exchange: Sendable {
         do {
             body = try errors(response)
         } catch {
-            bodyDecodingFailure = redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request))
+            bodyDecodingFailure = DecodingFailure(error, status: response.status, rawBody: response.body, request: request)
         }
         throw .api(APIErrorResponse(
             status: response.status,
@@ -80,8 +123,8 @@ struct Exchange: Sendable {
             body: body,
             rawBody: response.body,
             request: request,
-            bodyPreview: redactor.text(APIErrorResponse<ErrorBody>.preview(of: response.body)),
-            bodyDecodingFailure: bodyDecodingFailure
+            bodyDecodingFailure: bodyDecodingFailure,
+            redactor: redactor
         ))
     }
 
@@ -97,18 +140,7 @@ struct Exchange: Sendable {
             }
             return try JSONCoding.decode(Response.self, from: response.body, decoder: decoder)
         } catch {
-            throw .decoding(redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request)))
+            throw .decoding(redactor.redacted(DecodingFailure(error, status: response.status, rawBody: response.body, request: request)))
         }
-    }
-
-    /// `failure` with any credential the server echoed scrubbed from its message.
-    private func redacted(_ failure: DecodingFailure) -> DecodingFailure {
-        DecodingFailure(
-            message: redactor.text(failure.message),
-            path: failure.path,
-            status: failure.status,
-            rawBody: failure.rawBody,
-            request: failure.request
-        )
     }
 }

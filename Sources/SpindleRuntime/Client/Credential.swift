@@ -26,13 +26,15 @@ public enum Credential: Sendable, Hashable, CustomStringConvertible, CustomDebug
         }
     }
 
-    /// The strings that must never appear in logs or errors, in every form they are sent in.
+    /// The secret strings of this credential, as the client holds them; ``SecretMatcher`` finds each in every
+    /// encoding it may be echoed in (percent-encoded, form-encoded, base64, JSON-escaped). For basic
+    /// authentication that is the password and `user:password`, whose base64 is the `Authorization` token.
     var secrets: [String] {
         switch self {
         case .apiKey(let key), .bearer(let key):
-            return [key, PercentEncoding.encode(key, allowing: .queryValue)]
+            return [key]
         case .basic(let username, let password):
-            return [password, PercentEncoding.encode(password, allowing: .queryValue), basicToken(username, password)]
+            return [password, "\(username):\(password)"]
         }
     }
 

@@ -26,16 +26,20 @@ enum RedirectRules {
     static func request(following status: Int, from request: HTTPRequest, to target: URL) -> HTTPRequest {
         var next = request
         next.url = target
-        let becomesGET = switch status {
-        case 301, 302: request.method == .post
-        case 303: request.method != .get && request.method != .head
-        default: false
-        }
-        if becomesGET {
+        if dropsBody(status: status, method: request.method) {
             next.method = .get
             next.body = nil
             for name in bodyHeaders { next.headers.remove(name) }
         }
         return next
+    }
+
+    /// Whether a `status` redirect of a `method` request becomes a body-less `GET`.
+    static func dropsBody(status: Int, method: HTTPMethod) -> Bool {
+        switch status {
+        case 301, 302: method == .post
+        case 303: method != .get && method != .head
+        default: false
+        }
     }
 }

@@ -1,6 +1,7 @@
 /// The result of one attempt, as far as retrying is concerned.
 enum AttemptOutcome: Sendable {
-    case response(HTTPResponse)
+    /// A response: whole, or for a streaming request its head with the body in `stream`.
+    case response(HTTPResponse, stream: HTTPBody?)
     case transportFailure(TransportError)
     case timedOut
 
@@ -8,7 +9,7 @@ enum AttemptOutcome: Sendable {
     func isRetryable(method: HTTPMethod, hasIdempotencyKey: Bool) -> Bool {
         let repeatable = method.isIdempotent || hasIdempotencyKey
         switch self {
-        case .response(let response):
+        case .response(let response, _):
             switch response.headers["x-should-retry"]?.lowercased() {
             case "true": return true
             case "false": return false
@@ -29,7 +30,7 @@ enum AttemptOutcome: Sendable {
     /// A short reason for logs.
     var summary: String {
         switch self {
-        case .response(let response): "HTTP \(response.status)"
+        case .response(let response, _): "HTTP \(response.status)"
         case .transportFailure(let error): "\(error.kind)"
         case .timedOut: "timeout"
         }

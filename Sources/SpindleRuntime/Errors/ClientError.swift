@@ -26,6 +26,9 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
     case redirect(RedirectFailure)
     /// The operation requires a credential and the client has none that fits; nothing was sent.
     case missingCredential(MissingCredentialFailure)
+    /// The request had to be sent again (a retry, a 307/308 redirect) but its one-shot body stream was already
+    /// sent.
+    case bodyNotReplayable(BodyReplayFailure)
 
     /// The HTTP status, for API errors and decoding failures.
     public var status: Int? {
@@ -54,6 +57,7 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .pagination(let failure): failure.description
         case .redirect(let failure): failure.description
         case .missingCredential(let failure): failure.description
+        case .bodyNotReplayable(let failure): failure.description
         }
     }
 
@@ -72,6 +76,7 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .pagination(let failure): .pagination(failure)
         case .redirect(let failure): .redirect(failure)
         case .missingCredential(let failure): .missingCredential(failure)
+        case .bodyNotReplayable(let failure): .bodyNotReplayable(failure)
         }
     }
 }

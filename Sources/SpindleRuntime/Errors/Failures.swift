@@ -58,7 +58,10 @@ public struct TimeoutFailure: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A body that did not match the expected type.
-public struct DecodingFailure: Error, Sendable, Hashable, CustomStringConvertible {
+///
+/// Its mirror (`dump`, `String(reflecting:)`) shows the raw body as its size: the bytes may hold what a
+/// description never shows, such as a credential the server echoed.
+public struct DecodingFailure: Error, Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// What did not match, with credentials scrubbed.
     public let message: String
     /// Where in the body, e.g. `data[0].billingCurrency`; empty for the root.
@@ -86,6 +89,17 @@ public struct DecodingFailure: Error, Sendable, Hashable, CustomStringConvertibl
         if let status { text += " (HTTP \(status))" }
         text += path.isEmpty ? " at the root" : " at \(path)"
         return text + ": \(message)"
+    }
+
+    /// The fields, the raw body as its size.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "message": message,
+            "path": path,
+            "status": status as Any,
+            "rawBody": "\(rawBody.count) bytes",
+            "request": request as Any,
+        ], displayStyle: .struct)
     }
 }
 

@@ -53,7 +53,7 @@ public struct URLSessionTransport: HTTPTransport {
         }
     }
 
-    private func makeURLRequest(_ request: HTTPRequest, timeout: Duration?) -> URLRequest {
+    func makeURLRequest(_ request: HTTPRequest, timeout: Duration?) -> URLRequest {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         for field in request.headers {
@@ -73,16 +73,21 @@ public struct URLSessionTransport: HTTPTransport {
         guard let http = response as? HTTPURLResponse else {
             return .failure(TransportError(kind: .other, message: "The response is not an HTTP response."))
         }
+        return .success(HTTPResponse(status: http.statusCode, headers: headers(of: http), body: data ?? Data()))
+    }
+
+    /// The response's header fields; `allHeaderFields` is a dictionary, so they are sorted by name for a
+    /// stable order in logs and tests.
+    static func headers(of response: HTTPURLResponse) -> HTTPHeaders {
         var headers = HTTPHeaders()
-        // allHeaderFields is a dictionary; sorting gives a stable order for logs and tests.
-        let fields = http.allHeaderFields.compactMap { key, value in (key as? String).map { ($0, "\(value)") } }
+        let fields = response.allHeaderFields.compactMap { key, value in (key as? String).map { ($0, "\(value)") } }
         for (name, value) in fields.sorted(by: { $0.0.lowercased() < $1.0.lowercased() }) {
             headers.add(name, value)
         }
-        return .success(HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+        return headers
     }
 
-    private static func translate(_ error: any Error) -> any Error {
+    static func translate(_ error: any Error) -> any Error {
         guard let urlError = error as? URLError else {
             return TransportError(kind: .other, message: error.localizedDescription)
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 extension JSONCoding {
-    /// Decodes `type` from `data`; every failure names the JSON path of the bad value.
+    /// Decodes `type` from `data`; every failure names the JSON path of the bad value, and `JSONValue`s in it
+    /// keep their numbers' literal text (see `JSONSourceDocument`).
     ///
     /// Foundation's `JSONDecoder` on Linux reports a number that does not fit its type (`1.5` for an `Int`, an
     /// integer beyond `Int64`) as invalid JSON at the root. Such failures are located by decoding the parsed
@@ -12,7 +13,9 @@ extension JSONCoding {
         decoder: JSONDecoder = makeDecoder()
     ) throws -> T {
         do {
-            return try decoder.decode(T.self, from: data)
+            return try JSONSourceDocument.$current.withValue(JSONSourceDocument(data)) {
+                try decoder.decode(T.self, from: data)
+            }
         } catch {
             throw located(error, decoding: T.self, from: data)
         }

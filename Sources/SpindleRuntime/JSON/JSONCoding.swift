@@ -4,7 +4,8 @@ import Foundation
 /// written in UTC with milliseconds, or microseconds when the date has them) and sorted keys so request bodies are deterministic.
 public enum JSONCoding {
     /// A decoder whose `Date` strategy accepts `2025-10-26T10:00:00Z`, `2025-10-26T10:00:00.123456+02:00`
-    /// and date-only `2025-10-26` (midnight UTC). Unix timestamps are opt-in per field via `UnixMilliseconds`.
+    /// and date-only `2025-10-26` (midnight UTC). Unix timestamps are opt-in per field (`WireDate`,
+    /// `UnixMilliseconds`).
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

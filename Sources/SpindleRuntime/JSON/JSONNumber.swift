@@ -1,13 +1,16 @@
 import Foundation
 
-/// A JSON number kept as exact decimal text, so integers beyond 2^53 (and beyond `Int64`) round-trip.
+/// A JSON number kept as its exact text, so any number round-trips: integers beyond 2^53 and beyond
+/// `Int64`, more digits than a `Double` holds, exponents beyond its range (`1e400`).
 ///
-/// Numbers parsed from JSON keep their digits (`1.0` stays `1.0`); numbers created from a `Double` are
-/// canonicalized. Equality and hashing are numeric, so `1`, `1.0` and `1e0` are equal.
+/// Numbers parsed from JSON keep their literal text (`1.0` stays `1.0`, `1E-7` stays `1E-7`); numbers
+/// created from a `Double` are canonicalized. Equality and hashing are numeric, so `1`, `1.0` and `1e0` are
+/// equal.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, Comparable
 {
-    /// The number's text, without exponent where possible (`12345678901234567890`, `0.5`).
+    /// The number's text: as written in the JSON it was parsed from, or canonical for a number created from a
+    /// Swift number (`12345678901234567890`, `0.5`, without exponent where possible).
     public let text: String
 
     /// Creates a number from an integer.
@@ -26,10 +29,16 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         text = Self.canonicalText(value.description, isIntegral: value.rounded() == value, magnitude: Double(abs(value)))
     }
 
-    /// Creates a number from JSON number text, or returns `nil` if `text` is not a valid JSON number.
+    /// Creates a number from JSON number text, kept as it is, or returns `nil` if `text` is not a valid JSON
+    /// number.
     public init?(text: String) {
         guard JSONNumber.isValidJSONNumber(text) else { return nil }
-        self.text = Self.expandExponent(text)
+        self.text = text
+    }
+
+    /// Creates a number from text the parser has already scanned as a JSON number.
+    init(scannedText: String) {
+        text = scannedText
     }
 
     /// Creates a number from an integer literal.

@@ -39,9 +39,7 @@ struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         default:
-            let text = try scanNumber()
-            guard let number = JSONNumber(text: text) else { throw failure("Invalid number \(text)") }
-            return .number(number)
+            return .number(JSONNumber(scannedText: try scanNumber()))
         }
     }
 

@@ -4,9 +4,15 @@ extension JSONValue: Codable {
     /// Decodes any JSON value.
     ///
     /// Object keys are sorted, because `Decoder` does not expose document order (use `JSONValue(parsing:)`
-    /// to keep it). Integers decode exactly, including ones beyond `UInt64` when the decoder supports
-    /// `Decimal` (Foundation's `JSONDecoder` does).
+    /// to keep it). Numbers keep their literal text when decoded through `JSONCoding.decode` (as the client
+    /// decodes every response), whatever their size or spelling (`1e400`, `1.0`,
+    /// `123456789012345678901234567890.5`); through another decoder, integers decode exactly, others as
+    /// `Decimal` or `Double` can hold them.
     public init(from decoder: any Decoder) throws {
+        if let document = decoder as? JSONValueDecoding {
+            self = document.value
+            return
+        }
         if let object = try? decoder.container(keyedBy: AnyCodingKey.self) {
             self = .object(try object.jsonMembers(object.allKeys))
             return
@@ -24,32 +30,45 @@ extension JSONValue: Codable {
             self = .null
         } else if let bool = try? container.decode(Bool.self) {
             self = .bool(bool)
-        } else if let integer = try? container.decode(Int64.self) {
-            self = .number(JSONNumber(integer))
-        } else if let integer = try? container.decode(UInt64.self) {
-            self = .number(JSONNumber(integer))
-        } else if let double = try? container.decode(Double.self) {
-            self = .number(Self.exactNumber(double, in: container))
         } else if let string = try? container.decode(String.self) {
             self = .string(string)
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a JSON value")
+            self = .number(try Self.number(in: container))
         }
     }
 
-    /// Integers too large for `UInt64` lose digits as `Double`; `Decimal` keeps 38 of them.
-    private static func exactNumber(_ double: Double, in container: any SingleValueDecodingContainer) -> JSONNumber {
-        if double.rounded() == double, abs(double) >= 1.8e19, let decimal = try? container.decode(Decimal.self),
-           let exact = JSONNumber(text: decimal.description)
+    /// The number in `container`: its literal text from the document `JSONCoding.decode` is reading, when that
+    /// is the document the decoder reads (the decoder's own `Double` agrees, or it has none: `1e400`, `1e-400`),
+    /// else what Swift's number types hold.
+    private static func number(in container: any SingleValueDecodingContainer) throws -> JSONNumber {
+        let double = try? container.decode(Double.self)
+        if let literal = JSONSourceDocument.current?.number(at: container.codingPath),
+           double.map({ $0 == literal.doubleValue }) ?? true
         {
-            return exact
+            return literal
         }
-        return JSONNumber(double)
+        if let integer = try? container.decode(Int64.self) { return JSONNumber(integer) }
+        if let integer = try? container.decode(UInt64.self) { return JSONNumber(integer) }
+        if let double {
+            // Integers too large for `UInt64` lose digits as `Double`; `Decimal` keeps 38 of them.
+            if double.rounded() == double, abs(double) >= 1.8e19, let decimal = try? container.decode(Decimal.self),
+               let exact = JSONNumber(text: decimal.description)
+            {
+                return exact
+            }
+            return JSONNumber(double)
+        }
+        throw DecodingError.dataCorruptedError(
+            in: container,
+            debugDescription: "Not a JSON value, or a number no Swift number type holds"
+                + " (decode with JSONCoding.decode to keep its text)"
+        )
     }
 
     /// Encodes the value; object members are written in order (whether the output keeps that order depends
-    /// on the encoder). Integers are encoded exactly; fractions go through `Double` (use `jsonData()` for
-    /// exact digits).
+    /// on the encoder). Numbers are written with their exact text when encoded through `JSONCoding.encode`
+    /// (as the client encodes request bodies); through another encoder, integers and numbers `Decimal` holds
+    /// are exact, others go through `Double`.
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
@@ -77,17 +96,17 @@ extension JSONValue: Codable {
         }
     }
 
-    private static func encode(_ number: JSONNumber, into container: inout any SingleValueEncodingContainer) throws {
-        if number.isInteger {
-            if let integer = Int64(number.text) {
-                try container.encode(integer)
-            } else if let integer = UInt64(number.text) {
-                try container.encode(integer)
-            } else if let decimal = number.decimalValue {
-                try container.encode(decimal)
-            } else {
-                try container.encode(number.doubleValue)
-            }
+    /// Writes `number` exactly where the encoder allows (see `encode(to:)`).
+    static func encode(_ number: JSONNumber, into container: inout any SingleValueEncodingContainer) throws {
+        // An integer in its plain spelling is written the same by every encoder.
+        if let integer = Int64(number.text), String(integer) == number.text {
+            try container.encode(integer)
+        } else if let splice = JSONNumberSplice.current {
+            try container.encode(splice.placeholder(for: number))
+        } else if let integer = UInt64(number.text), String(integer) == number.text {
+            try container.encode(integer)
+        } else if let decimal = number.decimalValue, decimal.description == number.text {
+            try container.encode(decimal)
         } else {
             try container.encode(number.doubleValue)
         }

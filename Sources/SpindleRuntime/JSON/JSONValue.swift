@@ -40,7 +40,7 @@ extension JSONValue {
     public init(encoding value: some Encodable, encoder: JSONEncoder = JSONCoding.makeEncoder()) throws(EncodingFailure) {
         let data: Data
         do {
-            data = try encoder.encode(value)
+            data = try JSONCoding.encode(value, encoder: encoder)
         } catch {
             throw EncodingFailure(error)
         }

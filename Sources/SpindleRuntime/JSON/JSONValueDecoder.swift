@@ -15,7 +15,7 @@ struct JSONValueDecoder {
 }
 
 /// One position in the document: the value there and the path to it.
-private struct JSONValueDecoding: Decoder {
+struct JSONValueDecoding: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }

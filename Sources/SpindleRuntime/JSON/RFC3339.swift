@@ -8,10 +8,12 @@ enum RFC3339 {
     /// came (a `Date` holds about a tenth of a microsecond at today's dates; finer digits are rounded).
     ///
     /// Returns `nil` for instants outside the years 0000–9999, which RFC 3339 cannot spell, and for
-    /// non-finite dates.
+    /// non-finite dates. The last `Date` step of year 9999 reaches into year 10000 (`Date`s there are 30 µs
+    /// apart, and `9999-12-31T23:59:59.999999Z` decodes to the `Date` of 10000-01-01T00:00:00Z), so that
+    /// instant is written as the last microsecond of 9999: every `Date` decoded from RFC 3339 can be written.
     static func string(from date: Date) -> String? {
         let seconds = date.timeIntervalSince1970
-        guard seconds.isFinite, seconds >= CivilDate.earliestSecond, seconds < CivilDate.latestSecond + 1 else {
+        guard seconds.isFinite, seconds >= CivilDate.earliestSecond, seconds <= CivilDate.latestSecond + 1 else {
             return nil
         }
         var microseconds = Int64((seconds * 1_000_000).rounded())
@@ -22,9 +24,9 @@ enum RFC3339 {
         if Double(min(microsecondOfMillisecond, 1000 - microsecondOfMillisecond)) <= noise {
             microseconds = (milliseconds + (microsecondOfMillisecond >= 500 ? 1 : 0)) * 1000
         }
+        // Rounding carries the last `Date` step of 9999 into year 10000; see above.
+        microseconds = min(microseconds, (CivilDate.latestDay + 1) * 86_400_000_000 - 1)
         let (days, microsecondOfDay) = floorDivision(microseconds, 86_400_000_000)
-        // Rounding can carry 9999-12-31T23:59:59.9999996 into year 10000.
-        guard days <= CivilDate.latestDay else { return nil }
         let civil = CivilDate(daysSinceEpoch: days)
         let secondOfDay = microsecondOfDay / 1_000_000
         let fraction = microsecondOfDay % 1_000_000

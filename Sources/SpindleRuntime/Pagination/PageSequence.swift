@@ -18,20 +18,23 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
     public typealias Fetch = @Sendable (PageRequest) async throws -> Page
 
     private let operation: String?
+    private let secrets: SecretMatcher
     private let fetch: Fetch
     private let strategy: PaginationStrategy<Page>
 
     /// Creates a sequence that fetches pages with `fetch`, moving between them with `strategy`. `operation`
-    /// (such as `customers.list (GET /customers)`) names the walk in pagination errors.
-    public init(operation: String? = nil, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+    /// (such as `customers.list (GET /customers)`) names the walk in pagination errors; `client`, the client
+    /// `fetch` sends through, is the one whose credentials those errors never show (a cursor is server text).
+    public init(operation: String? = nil, client: APIClient? = nil, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
         self.operation = operation
+        self.secrets = SecretMatcher(secrets: client?.credential?.secrets ?? [])
         self.fetch = fetch
         self.strategy = strategy
     }
 
     /// Starts a walk from the first page.
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(operation: operation, fetch: fetch, strategy: strategy)
+        AsyncIterator(operation: operation, secrets: secrets, fetch: fetch, strategy: strategy)
     }
 
     /// A sequence of the items on the pages.
@@ -55,6 +58,7 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
         public typealias Failure = ClientError<ErrorBody>
 
         private let operation: String?
+        private let secrets: SecretMatcher
         private let fetch: Fetch
         private let strategy: PaginationStrategy<Page>
         private var pending: PageRequest?
@@ -62,8 +66,9 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
         private var pagesFetched = 0
         private var failure: PaginationFailure?
 
-        init(operation: String?, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
+        init(operation: String?, secrets: SecretMatcher, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
             self.operation = operation
+            self.secrets = secrets
             self.fetch = fetch
             self.strategy = strategy
             pending = strategy.first
@@ -97,9 +102,7 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
             } catch is CancellationError {
                 throw .cancelled
             } catch {
-                throw .pagination(PaginationFailure(
-                    message: "fetching a page failed: \(error)", pagesFetched: pagesFetched, operation: operation
-                ))
+                throw .pagination(redactedFailure("fetching a page failed: \(error)", cursor: nil))
             }
             pagesFetched += 1
             switch strategy.advance(page, request, seenCursors) {
@@ -107,9 +110,17 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
             case .end: break
             // Deliver this page first; the next call reports why the walk cannot go on.
             case .failure(let message, let cursor):
-                failure = PaginationFailure(message: message, pagesFetched: pagesFetched, operation: operation, cursor: cursor)
+                failure = redactedFailure(message, cursor: cursor)
             }
             return page
+        }
+
+        /// A failure whose message and cursor show none of the client's credentials.
+        private func redactedFailure(_ message: String, cursor: String?) -> PaginationFailure {
+            func redacted(_ text: String) -> String { secrets.replacing(in: text, with: Redactor.placeholder) }
+            return PaginationFailure(
+                message: redacted(message), pagesFetched: pagesFetched, operation: operation, cursor: cursor.map(redacted)
+            )
         }
     }
 }

@@ -50,29 +50,48 @@ public struct PaginationStrategy<Page>: Sendable {
         }
     }
 
-    /// Page-number pagination starting at `start`. Stops on an empty page, or when the pages fetched hold
-    /// `total` items (page size `limit`, or the first page's item count when `limit` is `nil`).
+    /// Page-number pagination starting at page `start`, for an API whose first page is `firstPage`.
+    ///
+    /// Stops on an empty page, or after the page that holds the last of `total` items: the pages before page
+    /// `n` hold `(n - firstPage) × pageSize` items, whichever page the walk started at, so the walk never asks
+    /// for a page past the end (which some servers answer with an error). The page size is `limit`, or the
+    /// item count of the first page fetched when `limit` is `nil` (exact when that page is not the last).
+    /// A walk that starts below `firstPage` counts from its start.
     public static func page<Item>(
         start: Int = 1,
+        firstPage: Int = 1,
         items: @escaping @Sendable (Page) -> [Item],
         total: @escaping @Sendable (Page) -> Int? = { _ in nil },
         limit: Int? = nil
     ) -> Self {
+        let base = min(firstPage, start)
         let firstPageSize = Locked<Int?>(nil)
         return Self(first: PageRequest(index: 0, pageNumber: start)) { page, request, _ in
             let count = items(page).count
             guard count > 0 else { return .end }
-            let pageSize = limit ?? firstPageSize.withLock { size in
-                let pageSize = size ?? count
-                size = pageSize
-                return pageSize
+            let number = request.pageNumber ?? start
+            if let total = total(page) {
+                let pageSize = limit ?? firstPageSize.withLock { size in
+                    let pageSize = size ?? count
+                    size = pageSize
+                    return pageSize
+                }
+                guard let itemsBefore = Self.itemsBefore(page: number, base: base, pageSize: pageSize) else { return .end }
+                let (itemsThrough, overflow) = itemsBefore.addingReportingOverflow(count)
+                guard !overflow, itemsThrough < total else { return .end }
             }
-            let (fetched, overflow) = (request.index + 1).multipliedReportingOverflow(by: pageSize)
-            if let total = total(page), overflow || fetched >= total { return .end }
-            let (next, pastEnd) = (request.pageNumber ?? start).addingReportingOverflow(1)
+            let (next, pastEnd) = number.addingReportingOverflow(1)
             guard !pastEnd else { return .failure("the next page number is beyond Int.max", cursor: nil) }
             return .next(PageRequest(index: request.index + 1, pageNumber: next))
         }
+    }
+
+    /// How many items the pages before `page` hold; `nil` when that is beyond `Int.max` (so past any total).
+    private static func itemsBefore(page: Int, base: Int, pageSize: Int) -> Int? {
+        let (pagesBefore, underflow) = page.subtractingReportingOverflow(base)
+        guard !underflow else { return nil }
+        let (items, overflow) = max(pagesBefore, 0).multipliedReportingOverflow(by: max(pageSize, 0))
+        return overflow ? nil : items
     }
 
     /// A custom strategy: `first` is the first request and `next` returns the request after a page, or `nil`

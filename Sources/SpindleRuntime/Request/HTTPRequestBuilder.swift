@@ -84,7 +84,7 @@ public struct HTTPRequestBuilder: Sendable {
         guard let body else { return }
         self.body = RequestBody(contentType: contentType) { encoder throws(EncodingFailure) in
             do {
-                return try encoder.encode(body)
+                return try JSONCoding.encode(body, encoder: encoder)
             } catch {
                 throw EncodingFailure(error)
             }
@@ -114,6 +114,18 @@ public struct HTTPRequestBuilder: Sendable {
         body = RequestBody(contentType: contentType) { _ throws(EncodingFailure) in data }
     }
 
+    /// Sets a body that is read as it is sent (a file, a byte stream), with its media type; `nil` leaves the
+    /// body empty. Its length, when known, is sent as `Content-Length`; otherwise the body goes out chunked.
+    public mutating func setBody(_ stream: HTTPBody?, contentType: String) {
+        guard let stream else { return }
+        body = RequestBody(contentType: contentType, stream: { _ throws(EncodingFailure) in stream })
+    }
+
+    /// Whether the body is read as it is sent, so the request goes through the transport's streaming path.
+    public var hasStreamingBody: Bool {
+        if case .streaming? = body?.content { true } else { false }
+    }
+
     // MARK: Building
 
     /// The path with placeholders filled (unfilled ones are left as `{name}`).
@@ -136,11 +148,25 @@ public struct HTTPRequestBuilder: Sendable {
     }
 
     /// Builds the request: `serverURL` (whose path is kept as a prefix) + path + query, headers, cookies and
-    /// the body encoded with `jsonEncoder`.
+    /// the body encoded with `jsonEncoder`. A streaming body (``hasStreamingBody``) cannot be put into an
+    /// `HTTPRequest`; use `makeStreamingRequest` for those.
     public func makeRequest(
         serverURL: URL,
         jsonEncoder: JSONEncoder = JSONCoding.makeEncoder()
     ) throws(EncodingFailure) -> HTTPRequest {
+        let (request, stream) = try makeStreamingRequest(serverURL: serverURL, jsonEncoder: jsonEncoder)
+        if stream != nil {
+            throw EncodingFailure(message: "The request body is a stream; send it with the transport's streaming path.")
+        }
+        return request
+    }
+
+    /// Builds the request as `makeRequest` does, with a streaming body returned beside it rather than in
+    /// the request (`nil` for requests whose body, if any, is in `request.body`).
+    public func makeStreamingRequest(
+        serverURL: URL,
+        jsonEncoder: JSONEncoder = JSONCoding.makeEncoder()
+    ) throws(EncodingFailure) -> (request: HTTPRequest, body: HTTPBody?) {
         if let encodingFailure { throw encodingFailure }
         let path = self.path
         if let range = path.range(of: #"\{[^}]+\}"#, options: .regularExpression) {
@@ -158,11 +184,15 @@ public struct HTTPRequestBuilder: Sendable {
             headers.set("Cookie", headers["Cookie"].map { "\($0); \(cookieHeader)" } ?? cookieHeader)
         }
         var bodyData: Data?
+        var stream: HTTPBody?
         if let body {
-            bodyData = try body.encode(jsonEncoder)
+            switch body.content {
+            case .whole(let encode): bodyData = try encode(jsonEncoder)
+            case .streaming(let make): stream = try make(jsonEncoder)
+            }
             if !headers.contains("Content-Type") { headers.set("Content-Type", body.contentType) }
         }
-        return HTTPRequest(method: method, url: url, headers: headers, body: bodyData)
+        return (HTTPRequest(method: method, url: url, headers: headers, body: bodyData), stream)
     }
 
     // MARK: Private

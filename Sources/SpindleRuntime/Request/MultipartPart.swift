@@ -41,7 +41,7 @@ public struct MultipartPart: Sendable {
         guard let value else { return nil }
         return MultipartPart(name: name, filename: nil, contentType: "application/json") { encoder throws(EncodingFailure) in
             do {
-                return try encoder.encode(value)
+                return try JSONCoding.encode(value, encoder: encoder)
             } catch {
                 throw EncodingFailure(error)
             }

@@ -106,6 +106,8 @@ struct ExtremeValueTests {
         ("2025-10-26T10:00:00Z", #""2025-10-26T10:00:00.000Z""#),
         ("2025-10-26T10:00:00.000001Z", #""2025-10-26T10:00:00.000001Z""#),
         ("9999-12-31T23:59:59.999Z", #""9999-12-31T23:59:59.999Z""#),
+        // Issue #28: its `Date` is that of 10000-01-01T00:00:00Z; it could not be written back.
+        ("9999-12-31T23:59:59.999999Z", #""9999-12-31T23:59:59.999999Z""#),
     ])
     func rfc3339Precision(text: String, written: String) throws {
         let decoded = try JSONCoding.decode(Box<Date>.self, from: Data(#"{"value":"\#(text)"}"#.utf8))

@@ -32,6 +32,52 @@ struct JSONValueTests {
         #expect(reencoded == decoded)
     }
 
+    /// Issue #28: through `JSONCoding`, as the client decodes responses and encodes bodies, every number keeps
+    /// its literal text; `1e400` is no longer "Not a JSON value".
+    @Test("numbers keep their literal text through JSONCoding's decoding and encoding")
+    func literalNumbersThroughJSONCoding() throws {
+        let text = #"{"a":123456789012345678901234567890.5,"b":1e400,"c":[1.0,-0,1E-7,{"d":100e-2}],"e":"1e400","f":7}"#
+        let decoded = try JSONCoding.decode(JSONValue.self, from: Data(text.utf8))
+        #expect(decoded["b"]?.numberValue?.text == "1e400")
+        #expect(decoded["c"]?[0]?.numberValue?.text == "1.0")
+        #expect(String(decoding: try JSONCoding.encode(decoded), as: UTF8.self) == text)
+        struct Holder: Codable, Equatable {
+            var values: [String: JSONValue]
+            var list: [JSONValue]
+        }
+        let holder = try JSONCoding.decode(Holder.self, from: Data(#"{"list":[1e400,0.10],"values":{"1":2.50}}"#.utf8))
+        #expect(holder.values["1"]?.numberValue?.text == "2.50")
+        #expect(String(decoding: try JSONCoding.encode(holder), as: UTF8.self) == #"{"list":[1e400,0.10],"values":{"1":2.50}}"#)
+    }
+
+    @Test("literal numbers are found under escaped names, among whitespace and in wide maps")
+    func literalNumbersInAwkwardDocuments() throws {
+        let wide = (0..<40).map { #""k\#($0)": \#($0).50"# }.joined(separator: ", ")
+        let text = "\u{FEFF}" + #" { "a\"b" : [ 1.10 , { "c\u0064" :2E1 } ] ,"wide": {\#(wide)}, "s": "x]}\"" } "#
+        let decoded = try JSONCoding.decode(JSONValue.self, from: Data(text.utf8))
+        #expect(decoded["a\"b"]?[0]?.numberValue?.text == "1.10")
+        #expect(decoded["a\"b"]?[1]?["cd"]?.numberValue?.text == "2E1")
+        #expect((0..<40).allSatisfy { decoded["wide"]?["k\($0)"]?.numberValue?.text == "\($0).50" })
+        #expect(decoded["s"]?.stringValue == "x]}\"")
+    }
+
+    @Test("a string that looks like the splice's placeholder stays a string")
+    func placeholderLookalikes() throws {
+        let value: JSONValue = [
+            "s": "spindle-number-0", "n": .number(JSONNumber(text: "1e400")!), "t": "\"spindle-number-", "k": [.string("spindle-number-1")],
+        ]
+        let encoded = String(decoding: try JSONCoding.encode(value), as: UTF8.self)
+        #expect(encoded == #"{"k":["spindle-number-1"],"n":1e400,"s":"spindle-number-0","t":"\"spindle-number-"}"#)
+    }
+
+    @Test("through Foundation's coders alone, numbers Decimal holds stay exact and others are located errors")
+    func numbersThroughFoundationAlone() throws {
+        let decoded = try JSONDecoder().decode(JSONValue.self, from: Data(#"[2.5,123456789012345678901234567890]"#.utf8))
+        #expect(decoded == [2.5, .number(JSONNumber(text: "123456789012345678901234567890")!)])
+        let exact = try JSONEncoder().encode(JSONValue.array([.number(JSONNumber(text: "123456789012345678901234567890.5")!)]))
+        #expect(String(decoding: exact, as: UTF8.self) == "[123456789012345678901234567890.5]")
+    }
+
     @Test("numbers compare numerically")
     func numericEquality() throws {
         #expect(try JSONValue(parsing: "1.0") == 1)

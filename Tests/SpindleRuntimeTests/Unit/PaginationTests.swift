@@ -103,6 +103,44 @@ struct PaginationTests {
         #expect(untotalled.requests.map(\.pageNumber) == [0, 1, 2, 3])
     }
 
+    /// Issue #28: the items before a page were counted from the page the walk started at, so a walk from
+    /// page 2 asked for a page past the total.
+    @Test("page numbers: the total is counted from the API's first page, whatever page the walk starts at", arguments: [
+        (start: 1, limit: 2 as Int?, pages: [1, 2, 3, 4]),
+        (start: 2, limit: 2, pages: [2, 3, 4]),
+        (start: 4, limit: 2, pages: [4]),
+        (start: 2, limit: nil, pages: [2, 3, 4]),
+        (start: 3, limit: nil, pages: [3, 4]),
+    ])
+    func pageNumbersFromAnyStart(start: Int, limit: Int?, pages: [Int]) async throws {
+        // 7 items, 2 a page: pages 1...4, the last with one item.
+        let server = PageServer { request in
+            let page = request.pageNumber ?? 0
+            return Page(items: (1...4).contains(page) ? Array(repeating: page, count: page == 4 ? 1 : 2) : [99], total: 7)
+        }
+        _ = try await PageSequence<Page, TestErrorBody>(
+            fetch: server.fetch,
+            strategy: .page(start: start, items: { $0.items }, total: { $0.total }, limit: limit)
+        ).collect()
+        #expect(server.requests.map(\.pageNumber) == pages)
+    }
+
+    @Test("page numbers: an API that counts pages from 0")
+    func zeroBasedPageNumbers() async throws {
+        let server = PageServer { request in
+            let page = request.pageNumber ?? -1
+            return Page(items: (0...2).contains(page) ? Array(repeating: page, count: page == 2 ? 1 : 2) : [99], total: 5)
+        }
+        for start in 0...2 {
+            let items = try await PageSequence<Page, TestErrorBody>(
+                fetch: server.fetch,
+                strategy: .page(start: start, firstPage: 0, items: { $0.items }, total: { $0.total }, limit: 2)
+            ).items { $0.items }.collect()
+            #expect(items == Array([0, 0, 1, 1, 2].dropFirst(2 * start)))
+        }
+        #expect(server.requests.map(\.pageNumber) == [0, 1, 2, 1, 2, 2])
+    }
+
     @Test("items skip empty pages and collect honours a limit")
     func itemsAndLimits() async throws {
         let server = PageServer { request in

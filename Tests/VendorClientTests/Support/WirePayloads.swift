@@ -91,3 +91,15 @@ actor SleepLog {
         delays.append(delay)
     }
 }
+
+/// The log events a client reported, for `ClientConfiguration.logger`.
+final class LogEventRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [LogEvent] = []
+
+    var logger: @Sendable (LogEvent) -> Void {
+        { event in self.lock.withLock { self.recorded.append(event) } }
+    }
+
+    var events: [LogEvent] { lock.withLock { recorded } }
+}

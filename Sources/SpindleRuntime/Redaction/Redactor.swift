@@ -1,6 +1,9 @@
 import Foundation
 
-/// Removes credentials from everything the client shows: URLs, headers and free text.
+/// Removes credentials from everything the client shows: URLs, headers, free text and error values.
+///
+/// Works from a set of secret strings (``SecretMatcher`` finds each in every encoding a server may echo it),
+/// so it hides any number of credentials.
 struct Redactor: Sendable {
     static let placeholder = "<redacted>"
 
@@ -8,10 +11,10 @@ struct Redactor: Sendable {
     let headerNames: Set<String>
     /// Lower-cased query parameter names whose values are never shown.
     let queryNames: Set<String>
-    /// Secret strings scrubbed from free text (error messages, echoed bodies).
-    let secrets: [String]
+    /// The secrets, found in any encoding.
+    let secrets: SecretMatcher
 
-    init(schemes: [SecurityScheme], credential: Credential?, extraHeaderNames: Set<String>, extraQueryNames: Set<String>) {
+    init(schemes: [SecurityScheme], secrets: some Sequence<String>, extraHeaderNames: Set<String>, extraQueryNames: Set<String>) {
         var headerNames: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]
         var queryNames: Set<String> = ["api_key", "apikey", "api-key", "access_token", "token", "key", "secret",
                                        "client_secret", "password", "signature", "sig"]
@@ -24,13 +27,11 @@ struct Redactor: Sendable {
         }
         self.headerNames = headerNames.union(extraHeaderNames.map { $0.lowercased() })
         self.queryNames = queryNames.union(extraQueryNames.map { $0.lowercased() })
-        // Longest first, so a secret is replaced before a shorter one it contains; very short "secrets" would
-        // mangle unrelated text and are not worth hiding.
-        secrets = (credential?.secrets ?? []).filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        self.secrets = SecretMatcher(secrets: secrets)
     }
 
-    /// The URL as display text with sensitive query values and any user password replaced. Works on the
-    /// string because the placeholder is not valid inside a percent-encoded URL component.
+    /// The URL as display text with sensitive query values, any user password and every secret replaced.
+    /// Works on the string because the placeholder is not valid inside a percent-encoded URL component.
     func url(_ url: URL) -> String {
         var text = url.absoluteString
         if let password = url.password(percentEncoded: true), !password.isEmpty {
@@ -48,17 +49,18 @@ struct Redactor: Sendable {
         return self.text(text)
     }
 
+    /// Headers for display: sensitive names get the placeholder as value, every other name and value is
+    /// scrubbed of secrets.
     func headers(_ headers: HTTPHeaders) -> HTTPHeaders {
         HTTPHeaders(headers.fields.map { field in
-            if headerNames.contains(field.name.lowercased()) {
-                return HTTPHeaders.Field(name: field.name, value: Self.placeholder)
-            }
-            return HTTPHeaders.Field(name: field.name, value: text(field.value))
+            let value = headerNames.contains(field.name.lowercased()) ? Self.placeholder : text(field.value)
+            return HTTPHeaders.Field(name: text(field.name), value: value)
         })
     }
 
+    /// `text` with every secret, in any encoding, replaced by the placeholder.
     func text(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.placeholder) }
+        secrets.replacing(in: text, with: Self.placeholder)
     }
 
     func summary(of request: HTTPRequest) -> RequestSummary {

@@ -7,11 +7,11 @@ struct CredentialStripper: Sendable {
     let headerNames: Set<String>
     /// Lower-cased names of query parameters that carry credentials.
     let queryNames: Set<String>
-    /// The credential in every form it is sent in; a header or query value containing one goes too, wherever
-    /// the server or a default header put it.
-    let secrets: [String]
+    /// The credentials, in any encoding; a header or query value containing one goes too, wherever the server
+    /// or a default header put it.
+    let secrets: SecretMatcher
 
-    init(schemes: [SecurityScheme], extraHeaderNames: Set<String>, extraQueryNames: Set<String>, secrets: [String]) {
+    init(schemes: [SecurityScheme], extraHeaderNames: Set<String>, extraQueryNames: Set<String>, secrets: SecretMatcher) {
         var headerNames: Set<String> = ["authorization", "proxy-authorization", "cookie"]
         var queryNames: Set<String> = []
         for case .apiKey(let name, let location) in schemes {
@@ -31,7 +31,7 @@ struct CredentialStripper: Sendable {
     func strip(_ request: HTTPRequest) -> HTTPRequest {
         var request = request
         let kept = request.headers.fields.filter { field in
-            !headerNames.contains(field.name.lowercased()) && !containsSecret(field.value)
+            !headerNames.contains(field.name.lowercased()) && !secrets.contains(field.value)
         }
         request.headers = HTTPHeaders(kept)
         request.url = strippingQuery(request.url)
@@ -42,17 +42,13 @@ struct CredentialStripper: Sendable {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
               let items = components.percentEncodedQueryItems
         else { return url }
+        // The matcher reads percent-encoded text, so the raw item is checked as it is.
         let kept = items.filter { item in
             let name = (item.name.removingPercentEncoding ?? item.name).lowercased()
-            let value = item.value ?? ""
-            return !queryNames.contains(name) && !containsSecret(value) && !containsSecret(value.removingPercentEncoding ?? value)
+            return !queryNames.contains(name) && !secrets.contains(item.name) && !secrets.contains(item.value ?? "")
         }
         guard kept.count != items.count else { return url }
         components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
         return components.url ?? url
-    }
-
-    private func containsSecret(_ text: String) -> Bool {
-        secrets.contains { text.contains($0) }
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import SpindleRuntime
+
+/// A transport the loopback suites run against; every transport must behave the same on the wire.
+struct TransportUnderTest: Sendable, CustomStringConvertible {
+    let description: String
+    /// Whether a body from an `AsyncSequence` goes out as it is produced (chunked), rather than after it
+    /// was spooled to a file (with a `Content-Length`), as `URLSessionTransport` must.
+    let sendsSequencesLive: Bool
+    let make: @Sendable () -> any HTTPTransport
+
+    /// Every transport Spindle ships.
+    static let all: [TransportUnderTest] = [
+        TransportUnderTest(description: "URLSessionTransport", sendsSequencesLive: false) { URLSessionTransport() },
+    ]
+}
+
+/// A client over `transport` for a loopback server, with quick retries.
+func streamingClient(
+    _ server: URL,
+    transport: TransportUnderTest,
+    maxRetries: Int = 2,
+    timeout: Duration = .seconds(10),
+    logger: (@Sendable (LogEvent) -> Void)? = nil
+) -> APIClient {
+    APIClient(
+        serverURL: server,
+        configuration: ClientConfiguration(
+            transport: transport.make(),
+            retryPolicy: RetryPolicy(maxRetries: maxRetries, initialDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
+            timeout: timeout,
+            logger: logger
+        )
+    )
+}
+
+/// Waits until `condition` holds, polling, for at most `timeout`.
+func eventually(timeout: Duration = .seconds(5), _ condition: @Sendable () -> Bool) async -> Bool {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    while clock.now < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return condition()
+}
+
+/// The resident memory of this process in bytes (Linux: `/proc/self/status`), or `nil` where unknown.
+func residentMemory() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+        return kilobytes.map { $0 * 1024 }
+    }
+    return nil
+}
