@@ -73,9 +73,6 @@ extension {{clientName}} {
 {{#docs}}
 /// {{{.}}}
 {{/docs}}
-{{#deprecated}}
-@available(*, deprecated)
-{{/deprecated}}
 """#,
         "enum": #"""
 {{% CONTENT_TYPE: TEXT}}
@@ -173,7 +170,18 @@ extension {{errorBodyName}} {
 {{#docs}}
     /// {{{.}}}
 {{/docs}}
+{{#availability}}
+    {{{availability}}}
+    {{access}} var {{{escapedName}}}: {{{swiftType}}} {
+        get { {{{storedName}}} }
+        set { {{{storedName}}} = newValue }
+    }
+    /// The storage of the deprecated property above: generated code uses it, so that only the app's uses warn.
+    {{#wrapper}}@{{{wrapper}}} {{/wrapper}}var {{{storedName}}}: {{{swiftType}}}
+{{/availability}}
+{{^availability}}
     {{#wrapper}}@{{{wrapper}}} {{/wrapper}}{{access}} var {{{escapedName}}}: {{{swiftType}}}
+{{/availability}}
 {{/properties}}
     /// Members the schema does not declare, kept so that a value sent back loses nothing.
     {{access}} var additionalProperties: JSONObject
@@ -186,7 +194,7 @@ extension {{errorBodyName}} {
         additionalProperties: JSONObject = [:]
     ) {
 {{#properties}}
-        self.{{{escapedName}}} = {{{argumentName}}}
+        self.{{{storedName}}} = {{{argumentName}}}
 {{/properties}}
         self.additionalProperties = additionalProperties
     }
@@ -239,30 +247,46 @@ extension {{errorBodyName}} {
 """#,
         "operation": #"""
 {{% CONTENT_TYPE: TEXT}}
+{{#methods}}
+{{#separated}}
+
+{{/separated}}
 {{#docs}}
 /// {{{.}}}
 {{/docs}}
-{{#deprecated}}
-@available(*, deprecated)
-{{/deprecated}}
+{{#availability}}
+{{{availability}}}
+{{/availability}}
 {{access}} func {{{methodName}}}(
 {{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
 {{/parameters}}
+{{#isImplementation}}
+    options: RequestOptions,
+    _: Void
+{{/isImplementation}}
+{{^isImplementation}}
     options: RequestOptions = .init()
+{{/isImplementation}}
 ) async throws({{errorName}}){{#returnType}} -> {{{returnType}}}{{/returnType}} {
+{{#forward}}
+    {{{forward}}}
+{{/forward}}
+{{^forward}}
     {{#mutatesRequest}}var{{/mutatesRequest}}{{^mutatesRequest}}let{{/mutatesRequest}} request = HTTPRequestBuilder(method: .{{httpMethod}}, path: {{{pathLiteral}}})
 {{#requestStatements}}
     {{{.}}}
 {{/requestStatements}}
     {{#returnType}}return {{/returnType}}try await client.send(request, options: options, errors: {{{errorDecoder}}})
+{{/forward}}
 }
-{{#pagination}}
+{{/methods}}
+{{#paginationMethods}}
 
 /// Every page of `{{{methodName}}}`, fetched as the loop advances; stops after the last page.
-{{#deprecated}}
-@available(*, deprecated)
-{{/deprecated}}
+{{#availability}}
+{{{availability}}}
+{{/availability}}
 {{access}} func {{{pagesMethodName}}}(
 {{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
@@ -282,9 +306,9 @@ extension {{errorBodyName}} {
 }
 
 /// Every item of `{{{methodName}}}` across all pages, fetched as the loop advances.
-{{#deprecated}}
-@available(*, deprecated)
-{{/deprecated}}
+{{#availability}}
+{{{availability}}}
+{{/availability}}
 {{access}} func {{{itemsMethodName}}}(
 {{#parameters}}
     {{{label}}}: {{{swiftType}}}{{#defaultArgument}} = {{{defaultArgument}}}{{/defaultArgument}},
@@ -293,7 +317,7 @@ extension {{errorBodyName}} {
 ) -> ItemSequence<{{{itemType}}}, {{errorBodyName}}> {
     {{{itemsCall}}}
 }
-{{/pagination}}
+{{/paginationMethods}}
 """#,
         "resource-file": #"""
 {{% CONTENT_TYPE: TEXT}}
@@ -339,6 +363,15 @@ extension {{qualifiedName}} {
 {{#alias}}
 {{> alias}}
 {{/alias}}
+{{#deprecatedAlias}}
+
+
+{{#aliasDocs}}
+/// {{{.}}}
+{{/aliasDocs}}
+{{{availability}}}
+{{access}} typealias {{aliasName}} = {{{declaredName}}}
+{{/deprecatedAlias}}
 """#,
         "type-file": #"""
 {{% CONTENT_TYPE: TEXT}}

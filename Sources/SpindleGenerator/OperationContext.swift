@@ -42,12 +42,38 @@ struct OperationContextBuilder {
             requestStatements.append(bodyStatement(body))
         }
         let returnType = operation.successResponse?.type.map { spelling.spell($0) }
+        let methods = variants(operation, parameters: parameters)
+        var methodContexts = methods.enumerated().map { index, method -> [String: Any] in
+            [
+                "separated": index > 0,
+                "access": access,
+                "docs": docs(operation, parameters: method.isMain ? method.parameters : parameters),
+                "availability": method.availability ?? false,
+                "parameters": method.parameters.map(\.context),
+                "isImplementation": false,
+                "forward": method.throughImplementation
+                    ? wrappedCall(
+                        (returnType == nil ? "" : "return ") + "try await self.\(SwiftNaming.escaped(operation.methodName))",
+                        arguments(of: method, all: parameters) + ["options: options", "()"], indent: 8)
+                    : false,
+            ]
+        }
+        if methods.count > 1 {
+            // What the main method and the overloads call: every parameter, with a trailing `Void` that no public
+            // method has, so it cannot be ambiguous with them.
+            methodContexts.append([
+                "separated": true, "access": "private", "availability": false, "isImplementation": true, "forward": false,
+                "docs": ["The request `\(operation.methodName)` and its overloads with deprecated parameters send."],
+                "parameters": parameters.map { parameter in
+                    var parameter = parameter
+                    parameter.defaultArgument = nil
+                    return parameter.context
+                },
+            ])
+        }
         return [
-            "access": access,
-            "docs": docs(operation, parameters: parameters),
-            "deprecated": operation.deprecated,
             "methodName": SwiftNaming.escaped(operation.methodName),
-            "parameters": parameters.map(\.context),
+            "methods": methodContexts,
             "errorName": errorName,
             "errorBodyName": errorBodyName,
             "returnType": returnType ?? false,
@@ -56,57 +82,100 @@ struct OperationContextBuilder {
             "requestStatements": requestStatements,
             "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
-            "pagination": paginationContext(operation, parameters: parameters, variables: variables) ?? false,
+            "paginationMethods": methods.compactMap { paginationContext(operation, method: $0, all: parameters) },
         ]
     }
 
-    /// The `<method>Pages` and `<method>All` companions of a paginated operation.
+    /// One public method of an operation (``DeprecatedParameterOverloads``).
+    struct MethodVariant {
+        var parameters: [MethodParameter]
+        /// `@available(*, deprecated…)`, when the operation or the parameter the method requires is deprecated.
+        var availability: String?
+        var isMain: Bool
+        /// Whether the method calls the private implementation rather than sending the request itself.
+        var throughImplementation: Bool
+    }
+
+    /// The main method and, when optional parameters are deprecated, an overload for each of them.
+    private func variants(_ operation: IROperation, parameters: [MethodParameter]) -> [MethodVariant] {
+        let slots = operation.methodSlots
+        let overloads = DeprecatedParameterOverloads(optional: slots.map(\.isOptional), deprecated: slots.map { $0.deprecationMessage != nil })
+        // Operations are rendered at column 0 and indented once into their resource.
+        func attribute(_ message: String?) -> String { DeprecationAttribute.text(message: message, indent: 4, templateIndent: 0) }
+        return overloads.methods.map { method in
+            var declared = method.parameters.map { parameters[$0] }
+            var availability = operation.deprecated ? attribute(operation.deprecationMessage) : nil
+            if let required = method.requiredDeprecated, let index = method.parameters.firstIndex(of: required) {
+                // Without a default, only calls that pass the deprecated argument resolve to this overload.
+                declared[index].defaultArgument = nil
+                availability = attribute((slots[required].deprecationMessage ?? nil) ?? operation.deprecationMessage)
+            }
+            return MethodVariant(
+                parameters: declared, availability: availability, isMain: method.requiredDeprecated == nil,
+                throughImplementation: !overloads.isSingleMethod)
+        }
+    }
+
+    /// The arguments a method passes to the implementation: its own parameters, `nil` for those it leaves out.
+    private func arguments(of method: MethodVariant, all: [MethodParameter]) -> [String] {
+        all.map { parameter in
+            "\(parameter.name): \(method.parameters.contains { $0.name == parameter.name } ? parameter.label : "nil")"
+        }
+    }
+
+    /// The `<method>Pages` and `<method>All` companions of a paginated operation, for one of its methods.
     private func paginationContext(
-        _ operation: IROperation, parameters: [MethodParameter], variables: [String: String]
+        _ operation: IROperation, method variant: MethodVariant, all: [MethodParameter]
     ) -> [String: Any]? {
-        guard let pagination = operation.pagination, let page = operation.successResponse?.type,
-            case .array(let item) = pagination.items.type
-        else { return nil }
+        guard let pagination = operation.pagination, let (page, item) = operation.paginationHelperTypes else { return nil }
+        let parameters = variant.parameters
         let method = operation.methodName
         let items = pagination.items.isOptional ? "\(pagination.items.swiftExpression) ?? []" : pagination.items.swiftExpression
-        func argument(_ parameter: MethodParameter, replacing: String? = nil, with value: String? = nil) -> String {
-            "\(parameter.name): \(parameter.name == replacing ? value! : parameter.label)"
+        /// The variable of parameter `name` in this method; none for a deprecated parameter it leaves out.
+        func variable(_ name: String) -> String? { parameters.first { $0.name == name }?.label }
+        /// What pagination reads an input from: a parameter's variable, or a property of the body.
+        func input(_ name: String) -> String? { pagination.inBody ? SwiftNaming.escaped(name) : variable(name) }
+        func argument(_ parameter: MethodParameter, replacing: String?, with value: (String?) -> String) -> String {
+            let own = variable(parameter.name)
+            return "\(parameter.name): \(parameter.name == replacing ? value(own) : own ?? "nil")"
         }
         // Fetch statements sit at column 12 of the template (16 once the operation is indented).
-        func call(replacing: String?, with value: String?, prefix: String = "") -> String {
-            let arguments = parameters.map { argument($0, replacing: replacing, with: value) } + ["options: options"]
+        func call(replacing: String?, with value: @escaping (String?) -> String = { $0 ?? "nil" }, prefix: String = "") -> String {
+            let arguments = (variant.throughImplementation ? all : parameters).map { argument($0, replacing: replacing, with: value) }
+                + ["options: options"] + (variant.throughImplementation ? ["()"] : [])
             return wrappedCall(prefix + "try await self.\(SwiftNaming.escaped(method))", arguments, indent: 16)
         }
-        func variable(_ name: String) -> String { variables[name] ?? SwiftNaming.escaped(name) }
+        func fallback(_ first: String) -> (String?) -> String { { $0.map { "\(first) ?? \($0)" } ?? first } }
         var fetch: [String] = []
         let strategy: String
         switch pagination.style {
         case .cursor:
-            guard let cursor = pagination.cursorParameter, let next = pagination.nextCursor,
-                pagination.nextCursor?.type == .string
-            else { return nil }
-            fetch = [call(replacing: cursor, with: "pageRequest.cursor ?? \(variable(cursor))")]
+            guard let cursor = pagination.cursorParameter, let next = pagination.nextCursor else { return nil }
+            fetch = [call(replacing: cursor, with: fallback("pageRequest.cursor"))]
             strategy = ".cursor { $0\(next.swiftExpression) }"
         case .offset:
             guard let offset = pagination.offsetParameter else { return nil }
             let hasMore = pagination.hasMore.map { ", hasMore: { $0\($0.swiftExpression) }" } ?? ""
             let owner = pagination.inBody ? "body." : ""
-            let limit = pagination.advancesByLimit ? pagination.limitParameter.map { ", limit: \(owner)\(variable($0))" } ?? "" : ""
+            let limit = pagination.advancesByLimit ? pagination.limitParameter.flatMap(input).map { ", limit: \(owner)\($0)" } ?? "" : ""
             if pagination.inBody {
-                fetch = ["var body = body", "body.\(variable(offset)) = pageRequest.offset", call(replacing: nil, with: nil, prefix: "return ")]
+                fetch = ["var body = body", "body.\(SwiftNaming.escaped(offset)) = pageRequest.offset", call(replacing: nil, prefix: "return ")]
             } else {
-                fetch = [call(replacing: offset, with: "pageRequest.offset ?? \(variable(offset))")]
+                fetch = [call(replacing: offset, with: fallback("pageRequest.offset"))]
             }
-            strategy = ".offset(start: \(owner)\(variable(offset)) ?? 0, items: { $0\(items) }\(hasMore)\(limit))"
+            strategy = ".offset(start: \(input(offset).map { "\(owner)\($0) ?? 0" } ?? "0"), items: { $0\(items) }\(hasMore)\(limit))"
         case .page:
-            guard let pageParameter = pagination.pageParameter, !pagination.inBody else { return nil }
-            fetch = [call(replacing: pageParameter, with: "pageRequest.pageNumber ?? \(variable(pageParameter))")]
+            guard let pageParameter = pagination.pageParameter else { return nil }
+            fetch = [call(replacing: pageParameter, with: fallback("pageRequest.pageNumber"))]
             let total = pagination.total.map { ", total: { $0\($0.swiftExpression) }" } ?? ""
-            let limit = pagination.limitParameter.map { ", limit: \(variable($0))" } ?? ""
-            strategy = ".page(start: \(variable(pageParameter)) ?? 1, items: { $0\(items) }\(total)\(limit))"
+            let limit = pagination.limitParameter.flatMap(input).map { ", limit: \($0)" } ?? ""
+            strategy = ".page(start: \(input(pageParameter).map { "\($0) ?? 1" } ?? "1"), items: { $0\(items) }\(total)\(limit))"
         }
         let callPath = (operation.resource + [method]).joined(separator: ".")
         return [
+            "access": access,
+            "availability": variant.availability ?? false,
+            "parameters": parameters.map(\.context),
             "operationName": swiftStringLiteral("\(callPath) (\(operation.httpMethod.rawValue.uppercased()) \(operation.path))"),
             "pagesMethodName": SwiftNaming.escaped(method + "Pages"),
             "itemsMethodName": SwiftNaming.escaped(method + "All"),
@@ -137,26 +206,19 @@ struct OperationContextBuilder {
         }
     }
 
-    /// Path parameters in path order, then other required ones, then the body, then optional ones.
+    /// The method's parameters in declaration order (``IROperation/methodSlots``).
     func orderedParameters(_ operation: IROperation, variables: [String: String] = [:]) -> [MethodParameter] {
-        let placeholders = pathPlaceholders(operation.path)
-        let path = operation.parameters.filter { $0.location == .path }
-            .sorted { (placeholders.firstIndex(of: $0.name) ?? 0) < (placeholders.firstIndex(of: $1.name) ?? 0) }
-        let others = operation.parameters.filter { $0.location != .path }
-        func methodParameter(_ parameter: IRParameter) -> MethodParameter {
-            self.methodParameter(parameter, variable: variables[parameter.swiftName] ?? SwiftNaming.escaped(parameter.swiftName))
-        }
-        var result = (path + others.filter(\.required)).map(methodParameter)
-        if let body = operation.requestBody {
-            let type = spelling.spell(body.type)
-            result.append(
+        operation.methodSlots.map { slot in
+            switch slot {
+            case .parameter(let parameter):
+                methodParameter(parameter, variable: variables[parameter.swiftName] ?? SwiftNaming.escaped(parameter.swiftName))
+            case .body(let body):
                 MethodParameter(
-                    name: "body", label: "body", swiftType: body.required ? type : type + "?",
+                    name: "body", label: "body", swiftType: body.required ? spelling.spell(body.type) : spelling.spell(body.type) + "?",
                     defaultArgument: body.required ? (canDefaultConstruct(body.type) ? ".init()" : nil) : "nil",
-                    docs: body.description ?? "The request body."))
+                    docs: body.description ?? "The request body.")
+            }
         }
-        result += others.filter { !$0.required }.map(methodParameter)
-        return result
     }
 
     private func methodParameter(_ parameter: IRParameter, variable: String) -> MethodParameter {
@@ -172,7 +234,16 @@ struct OperationContextBuilder {
             label: variable,
             swiftType: parameter.required ? type : type + "?",
             defaultArgument: defaultArgument,
-            docs: parameter.description)
+            docs: parameter.deprecated ? deprecatedParameterDocs(parameter) : parameter.description)
+    }
+
+    /// A deprecated parameter's description, with the deprecation message unless the description says it.
+    private func deprecatedParameterDocs(_ parameter: IRParameter) -> String {
+        let description = parameter.description.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        guard let message = parameter.deprecationMessage, !(description?.contains(message) ?? false) else {
+            return [description, "Deprecated."].compactMap { $0 }.joined(separator: " ")
+        }
+        return [description, "Deprecated: \(message)"].compactMap { $0 }.joined(separator: " ")
     }
 
     /// A Swift literal for a spec default, where the type has one.

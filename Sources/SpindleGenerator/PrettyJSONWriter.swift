@@ -31,6 +31,11 @@ struct PrettyJSONWriter {
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
     }
 
+    /// A number or `true`/`false`, written as `JSONEncoder` writes them.
+    mutating func literal(_ value: some CustomStringConvertible) {
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
     mutating func array(_ elements: [String]) {
         container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { writer in
             for element in elements {

@@ -9,6 +9,10 @@ import Mustache
 /// the enclosing contexts, which would leak the object's values into the property.
 struct PropertyContext: MustacheParent {
     var escapedName: String
+    /// Where the value is stored: the property itself, or the storage under a deprecated computed property.
+    var storedName: String
+    /// `@available(*, deprecated…)` for a deprecated property, else nil.
+    var availability: String?
     var parameterName: String
     var argumentName: String
     var swiftType: String
@@ -24,12 +28,13 @@ struct PropertyContext: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "escapedName": escapedName
+        case "storedName": storedName
+        case "availability": availability ?? false
         case "parameterName": parameterName
         case "argumentName": argumentName
         case "swiftType": swiftType
         case "wrapper": wrapper ?? false
         case "docs": docs
-        case "deprecated": false
         case "defaultArgument": defaultArgument ?? false
         case "jsonLiteral": jsonLiteral
         case "decodeStatement": decodeStatement

@@ -14,17 +14,32 @@ public struct SwiftEmitter: Sendable {
     let access: String
     /// `Hashable`, or `Equatable` when the config turns `hashable` off.
     let equality: String
+    /// The types to declare; computed from the module unless the caller has it.
+    let deduplication: TypeDeduplication?
+    /// Previous names of renamed types, declared as deprecated aliases.
+    let renamedTypes: [RenamedType]
 
     /// Creates an emitter; `specHash` goes into every file header (see ``contentHash(_:)``). Generated types are
     /// `Hashable` unless `hashable` is false, when they are only `Equatable`.
     public init(
         module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true
     ) {
+        self.init(module: module, templates: templates, specHash: specHash, accessLevel: accessLevel, hashable: hashable, deduplication: nil)
+    }
+
+    /// An emitter for a module whose repeated shapes `deduplication` declares once (computed when `nil`), and
+    /// which keeps the previous names of `renamedTypes`.
+    init(
+        module: IRModule, templates: TemplateSet, specHash: String, accessLevel: String, hashable: Bool,
+        deduplication: TypeDeduplication?, renamedTypes: [RenamedType] = []
+    ) {
         self.module = module
         self.templates = templates
         self.specHash = specHash
         self.access = accessLevel
         self.equality = hashable ? "Hashable" : "Equatable"
+        self.deduplication = deduplication
+        self.renamedTypes = renamedTypes
     }
 
     /// Every file of the module, sorted by path.
@@ -40,10 +55,17 @@ public struct SwiftEmitter: Sendable {
             module.types.forEach(index)
             return byPath
         }()
+        // Deprecated types are declared under another name, which generated code uses (``DeprecatedTypeNames``).
+        let declaredPaths = DeprecatedTypeNames.declaredPaths(byPath.values.map { ($0.path, $0.deprecated) })
+        // The names a type's nested types are declared under: their own, and the underscored ones of deprecated types.
+        let nestedNames = byPath.mapValues { type in
+            Set(type.nested.flatMap { [$0.name, declaredPaths[$0.path.joined(separator: ".")]?.last ?? $0.name] })
+        }
         let spelling = SwiftTypeSpelling(
             moduleName: module.moduleName,
-            nestedNames: { path in Set(byPath[path.joined(separator: ".")]?.nested.map(\.name) ?? []) },
-            lookup: { path in byPath[path.joined(separator: ".")] })
+            nestedNames: { path in nestedNames[path.joined(separator: ".")] ?? [] },
+            lookup: { path in byPath[path.joined(separator: ".")] },
+            declared: { path in declaredPaths[path.joined(separator: ".")] ?? path })
 
         @Sendable func render(_ template: String, _ context: [String: Any]) throws -> String {
             guard let text = library.render(context, withTemplate: template) else {
@@ -72,7 +94,7 @@ public struct SwiftEmitter: Sendable {
         // indentation does not carry through sections.
         // Lookups (`byPath`, the spelling) keep describing every type by its own shape; only the
         // declarations written differ: a repeated shape is declared once (``TypeDeduplication``).
-        let declarations = TypeDeduplication(types: module.types, operations: module.operations)
+        let declarations = deduplication ?? TypeDeduplication(types: module.types, operations: module.operations)
         var parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
         // A parameter typed by an alias (`typealias Ids = [Id]`, or a repeat declared as one) needs what
         // the alias names to encode as a parameter too.
@@ -159,15 +181,21 @@ public struct SwiftEmitter: Sendable {
         let resources = tree.root.children
         let fileJobs = 2 + resources.count
         let declaredTypes = declarations.types
-        let jobCount = fileJobs + declaredTypes.count
+        // The previous names of renamed types are declared after the types, each in a file of its own name.
+        let renamedTypes = renamedTypes
+        let typeCount = declaredTypes.count + renamedTypes.count
+        let jobCount = fileJobs + typeCount
         let results = ConcurrentResults<GeneratedFile>(count: fileJobs)
-        let renderedTypes = ConcurrentResults<String>(count: declaredTypes.count)
+        let renderedTypes = ConcurrentResults<String>(count: typeCount)
         DispatchQueue.concurrentPerform(iterations: jobCount) { index in
             switch index {
             case 0: results.set(index) { try clientFile() }
             case 1: results.set(index) { try errorsFile() }
             case ..<fileJobs: results.set(index) { try resourceFile(resources[index - 2]) }
-            default: renderedTypes.set(index - fileJobs) { try renderType(declaredTypes[index - fileJobs]) }
+            case ..<(fileJobs + declaredTypes.count): renderedTypes.set(index - fileJobs) { try renderType(declaredTypes[index - fileJobs]) }
+            default:
+                let rename = renamedTypes[index - fileJobs - declaredTypes.count]
+                renderedTypes.set(index - fileJobs) { trimmingLineBreaks(try render("type", types.context(for: rename))) }
             }
         }
         var files = try results.values()
@@ -175,8 +203,8 @@ public struct SwiftEmitter: Sendable {
         // into files depends on their sizes (``TypeFileLayout``). Each file takes its types' text out of
         // `renderedTypes`, so the rendered types and the files made of them are not all alive at once (that
         // was the generator's peak memory).
-        let sizes = try (0..<declaredTypes.count).map { try renderedTypes.size(of: $0) }
-        let layout = TypeFileLayout.files(names: declaredTypes.map(\.name), sizes: sizes)
+        let sizes = try (0..<typeCount).map { try renderedTypes.size(of: $0) }
+        let layout = TypeFileLayout.files(names: declaredTypes.map(\.name) + renamedTypes.map(\.oldName), sizes: sizes)
         let typeFiles = ConcurrentResults<GeneratedFile>(count: layout.count)
         DispatchQueue.concurrentPerform(iterations: layout.count) { index in
             typeFiles.set(index) {
@@ -216,14 +244,9 @@ public struct SwiftEmitter: Sendable {
             "hasCredentialEnvironmentVariable": false,
             "credentialExpression": "nil",
         ]
-        if let scheme = used.first {
+        if let credential = ClientCredential(module: module) {
+            let (scheme, label, type, make) = (credential.scheme, credential.label, credential.type, credential.make)
             let environment = module.credentialEnvironmentVariable
-            let (label, type, make): (String, String, String) =
-                switch scheme.kind {
-                case .apiKey: ("apiKey", "String?", "Credential.apiKey")
-                case .bearer: ("token", "String?", "Credential.bearer")
-                case .basic: ("credential", "Credential?", "")
-                }
             context["hasCredential"] = true
             context["credentialLabel"] = label
             context["credentialType"] = type

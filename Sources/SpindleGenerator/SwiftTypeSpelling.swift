@@ -31,8 +31,9 @@ struct SwiftTypeSpelling: Sendable {
     /// along the scope has the same name as the path's first (top-level) name, Swift would find the
     /// nested one first: the module name disambiguates.
     func qualified(_ path: [String], in scope: [String]) -> String {
-        let name = path.joined(separator: ".")
-        guard let first = path.first, !scope.isEmpty else { return name }
+        let declaredPath = declared(path)
+        let name = declaredPath.joined(separator: ".")
+        guard let first = declaredPath.first, !scope.isEmpty else { return name }
         for depth in stride(from: scope.count, through: 1, by: -1) where nestedNames(Array(scope.prefix(depth))).contains(first) {
             return moduleName + "." + name
         }
@@ -43,6 +44,8 @@ struct SwiftTypeSpelling: Sendable {
     let nestedNames: @Sendable ([String]) -> Set<String>
     /// The type at a path.
     let lookup: @Sendable ([String]) -> IRType?
+    /// The path a type is declared at: its own, unless a type along it is deprecated (``DeprecatedTypeNames``).
+    let declared: @Sendable ([String]) -> [String]
 }
 
 /// The line length generated code keeps to (the repository's `.swift-format` uses the same).

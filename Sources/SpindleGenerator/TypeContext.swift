@@ -17,18 +17,31 @@ struct TypeContextBuilder: Sendable {
     let layout: StorageLayout
 
     func context(for type: IRType) -> [String: Any] {
+        let declaredName = spelling.declared(type.path).last ?? type.name
+        var docs = docLines(type.description)
+        if type.deprecated {
+            // Generated code names the declaration, so that only the app's uses of the deprecated name warn
+            // (``DeprecatedTypeNames``).
+            docs += (docs.isEmpty ? [] : [""])
+                + docLines(
+                    "Declares `\(type.name)`, which is deprecated; generated code uses this name, so that only the app's uses of "
+                        + "`\(type.name)` warn.")
+        }
         var context: [String: Any] = [
-            "name": type.name,
+            "name": declaredName,
             "access": access,
             "equality": equality,
-            // `@available(*, deprecated)` on a type would warn wherever other generated code uses it,
-            // so deprecation is documented instead; deprecated operations do carry the attribute.
-            "docs": docLines(type.description) + (type.deprecated ? (type.description == nil ? [] : [""]) + ["- Warning: Deprecated."] : []),
-            "deprecated": false,
+            "docs": docs,
             // Filled by the emitter with the nested types already rendered and indented.
             "nested": [String](),
             "isParameter": parameterTypes.contains(type.path),
             "object": false, "enumeration": false, "union": false, "alias": false,
+            "deprecatedAlias": type.deprecated
+                ? deprecatedAlias(
+                    name: type.name, declaredName: declaredName,
+                    docs: docLines(type.description) + (type.description == nil ? [] : [""]) + ["- Warning: Deprecated."],
+                    attribute: DeprecationAttribute.text(message: type.deprecationMessage, indent: 4 * (type.path.count - 1), templateIndent: 0))
+                : false,
         ]
         switch type.kind {
         case .object(let object): context["object"] = objectContext(object, type: type)
@@ -37,6 +50,24 @@ struct TypeContextBuilder: Sendable {
         case .alias(let target): context["alias"] = ["swiftType": spelling.spell(target, in: Array(type.path.dropLast()))]
         }
         return context
+    }
+
+    /// The context of a previous name kept for a renamed type: only the deprecated alias.
+    func context(for rename: RenamedType) -> [String: Any] {
+        [
+            "object": false, "enumeration": false, "union": false, "alias": false, "nested": [String](),
+            "deprecatedAlias": deprecatedAlias(
+                name: rename.oldName, declaredName: spelling.spell(.named([rename.newName])),
+                docs: docLines(
+                    "The name `\(rename.newName)` had before the spec renamed it, kept so that code written against the "
+                        + "earlier version compiles."),
+                attribute: DeprecationAttribute.renamed(to: rename.newName)),
+        ]
+    }
+
+    /// A deprecated `typealias name = declaredName`, as `type.mustache` renders it after a declaration.
+    private func deprecatedAlias(name: String, declaredName: String, docs: [String], attribute: String) -> [String: Any] {
+        ["aliasDocs": docs, "availability": attribute, "access": access, "aliasName": name, "declaredName": declaredName]
     }
 
     private func objectContext(_ object: IRObject, type: IRType) -> [String: Any] {
@@ -61,8 +92,13 @@ struct TypeContextBuilder: Sendable {
             // would assign to the parameter), nor be read or assigned without `self.`.
             let isSelf = property.swiftName == "self"
             let jsonLiteral = swiftStringLiteral(property.jsonName)
+            // A deprecated property is computed over storage of another name, which generated code uses.
+            let stored = SwiftNaming.escaped(property.storedName)
             return PropertyContext(
                 escapedName: escaped,
+                storedName: stored,
+                availability: property.deprecated
+                    ? DeprecationAttribute.text(message: property.deprecationMessage, indent: 4 * scope.count, templateIndent: 4) : nil,
                 parameterName: isSelf ? "\(escaped) _self" : escaped,
                 argumentName: isSelf ? "_self" : escaped,
                 swiftType: swiftType,
@@ -74,9 +110,9 @@ struct TypeContextBuilder: Sendable {
                 jsonLiteral: jsonLiteral,
                 // Stored properties are always spelled `self.x`: a property may be named like a local of the
                 // generated bodies (`container`, `decoder`, `encoder`).
-                decodeStatement: decodeStatement(property, escaped: escaped, valueType: valueType, key: jsonLiteral)
+                decodeStatement: decodeStatement(property, escaped: stored, valueType: valueType, key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4),
-                encodeStatement: encodeStatement(property, escaped: escaped, key: jsonLiteral)
+                encodeStatement: encodeStatement(property, escaped: stored, key: jsonLiteral)
                     .wrapped(indent: 4 * scope.count + 4)
             )
         }

@@ -149,6 +149,7 @@ private struct Shape: Hashable {
         var presence: IRPresence
         var description: String?
         var deprecated: Bool
+        var deprecationMessage: String?
         var readOnly: Bool
         var writeOnly: Bool
         var defaultValue: Literal?
@@ -188,7 +189,8 @@ private struct Shape: Hashable {
                 PropertyShape(
                     jsonName: property.jsonName, swiftName: property.swiftName, type: hollow(property.type),
                     presence: property.presence,
-                    description: property.description, deprecated: property.deprecated, readOnly: property.readOnly,
+                    description: property.description, deprecated: property.deprecated,
+                    deprecationMessage: property.deprecationMessage, readOnly: property.readOnly,
                     writeOnly: property.writeOnly, defaultValue: property.defaultValue, constValue: property.constValue,
                     constraints: property.constraints, needsIndirection: property.needsIndirection)
             }

@@ -10,24 +10,46 @@ public struct VendorGenerator {
     /// The vendor config; defaults to `spindle.yaml` in the spec folder when present.
     public var configPath: String?
     public var templates: TemplateSet
-    /// Names from the previous generation to keep, by module name (usually the lock of the
-    /// ``APISurface`` stored in that module's output folder).
-    public var lock: (String) -> NameLock
+    /// The previous generation of a module, by module name: usually the ``APISurface`` stored in that
+    /// module's output folder. Its names are kept (``NameLock``), and so are the previous names of types
+    /// the spec renamed (``RenamedType``).
+    public var previous: (String) -> APISurface?
+    /// The module name when the config gives none, instead of one made from the spec's folder name.
+    public var defaultModule: String?
 
     public init(
-        specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn,
-        lock: @escaping (String) -> NameLock = { _ in NameLock() }
+        specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, defaultModule: String? = nil,
+        previous: @escaping (String) -> APISurface? = { _ in nil }
     ) {
         self.specPath = specPath
         self.configPath = configPath
         self.templates = templates
-        self.lock = lock
+        self.defaultModule = defaultModule
+        self.previous = previous
+    }
+
+    /// A generator that keeps only the names of a previous generation, not its renamed types.
+    public init(specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, lock: @escaping (String) -> NameLock) {
+        self.init(specPath: specPath, configPath: configPath, templates: templates) { module in
+            APISurface(module: module, names: lock(module))
+        }
+    }
+
+    /// The config file `spindle.yaml` beside a spec file or in a spec folder, when there is one.
+    public static func configFile(besideSpec path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let file = folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml"
+        return FileManager.default.fileExists(atPath: file) ? file : nil
     }
 
     /// The outcome: files when nothing went wrong, and every diagnostic either way.
     public struct Output: Sendable {
         public var module: IRModule?
         public var files: [GeneratedFile]
+        /// The API surface written with the files (`spindle-surface.json`).
+        public var surface: APISurface?
         public var diagnostics: [Diagnostic]
         /// The warning kinds the vendor config silences (`quietWarnings`).
         public var quietWarnings: Set<DiagnosticKind> = []
@@ -47,20 +69,27 @@ public struct VendorGenerator {
         // to them, and the rendered files take their memory instead of adding to it.
         let front = buildModule()
         guard let module = front.module else {
-            return Output(module: nil, files: [], diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
+            return Output(module: nil, files: [], surface: nil, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
         }
         // Hashed now, file by file, rather than while the trees and the model were still alive: reading
         // the spec again beside them set the peak memory of a large spec.
         let hash = contentHash(ofFiles: front.fragments)
         do {
+            let deduplication = TypeDeduplication(types: module.types, operations: module.operations)
+            var surface = APISurface(module: module, deduplication: deduplication)
+            let renamed = front.keepRenamedTypes ? RenamedTypes.find(previous: front.previous, current: surface) : []
+            surface.keep(renamed)
             var files = try SwiftEmitter(
-                module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel, hashable: front.hashable).render()
-            files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
+                module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel, hashable: front.hashable,
+                deduplication: deduplication, renamedTypes: renamed
+            ).render()
+            files.append(GeneratedFile(path: APISurface.fileName, contents: surface.json()))
             for file in files { try file.checkPath() }
-            return Output(module: module, files: files, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
+            return Output(module: module, files: files, surface: surface, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
         } catch {
             return Output(
-                module: nil, files: [], diagnostics: front.diagnostics + [.error("\(error)", at: nil)], quietWarnings: front.quietWarnings)
+                module: nil, files: [], surface: nil, diagnostics: front.diagnostics + [.error("\(error)", at: nil)],
+                quietWarnings: front.quietWarnings)
         }
     }
 
@@ -73,6 +102,9 @@ public struct VendorGenerator {
         var accessLevel: String = ""
         var hashable = true
         var quietWarnings: Set<DiagnosticKind> = []
+        var keepRenamedTypes = true
+        /// The module's previous generation.
+        var previous: APISurface?
     }
 
     /// Loads the spec and its config and builds the IR.
@@ -84,11 +116,10 @@ public struct VendorGenerator {
             return FrontEnd(module: nil, diagnostics: [.error("no spec at '\(specPath)'", at: nil)])
         }
         let folder = isDirectory.boolValue ? specPath : (specPath as NSString).deletingLastPathComponent
-        let defaultModule = SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
+        let defaultModule = self.defaultModule ?? SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
 
         var config = VendorConfig(module: defaultModule)
-        let configFile = configPath ?? (folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml")
-        if configPath != nil || FileManager.default.fileExists(atPath: configFile) {
+        if let configFile = configPath ?? Self.configFile(besideSpec: specPath) {
             if let document = loader.document(configFile),
                 let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report)
             {
@@ -99,12 +130,13 @@ public struct VendorGenerator {
         guard let api, !loader.diagnostics.hasErrors else {
             return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted, quietWarnings: config.quietWarnings)
         }
-        let module = IRBuilder(api: api, loader: loader, config: config, lock: lock(config.module)).build()
+        let previous = previous(config.module)
+        let module = IRBuilder(api: api, loader: loader, config: config, lock: previous?.names ?? NameLock()).build()
         guard !loader.diagnostics.hasErrors else {
             return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted, quietWarnings: config.quietWarnings)
         }
         return FrontEnd(
             module: module, diagnostics: loader.diagnostics.sorted, fragments: api.fragments, accessLevel: config.accessLevel.rawValue,
-            hashable: config.hashable, quietWarnings: config.quietWarnings)
+            hashable: config.hashable, quietWarnings: config.quietWarnings, keepRenamedTypes: config.keepRenamedTypes, previous: previous)
     }
 }

@@ -64,13 +64,16 @@ extension IRBuilder {
                 case (false, false): .optional
                 case (false, true): .optionalNullable
                 }
+            // A referenced type documents itself; only an inline schema describes the property.
+            let description = source.schema.ref == nil
+                ? describing(annotatedDescription(source.schema), keysOf: source.schema) : source.schema.description
+            let deprecated = notes.contains(where: \.deprecated) || target.deprecated
             properties.append(
                 IRProperty(
                     jsonName: source.name, swiftName: swiftName, type: type, presence: presence,
-                    // A referenced type documents itself; only an inline schema describes the property.
-                    description: source.schema.ref == nil
-                        ? describing(annotatedDescription(source.schema), keysOf: source.schema) : source.schema.description,
-                    deprecated: notes.contains(where: \.deprecated) || target.deprecated,
+                    description: description, deprecated: deprecated,
+                    deprecationMessage: deprecated
+                        ? deprecationMessage(of: notes + [target], description: annotatedDescription(source.schema) ?? target.description) : nil,
                     readOnly: notes.contains(where: \.readOnly) || target.readOnly,
                     writeOnly: notes.contains(where: \.writeOnly) || target.writeOnly,
                     defaultValue: notes.lazy.compactMap(\.defaultValue).first ?? target.defaultValue,

@@ -135,6 +135,8 @@ extension IRBuilder {
                     name: parameter.name, swiftName: swiftName, location: parameter.location, type: type,
                     required: parameter.required, style: style, explode: explode,
                     description: parameter.description, deprecated: parameter.deprecated,
+                    deprecationMessage: parameter.deprecated
+                        ? Self.deprecationMessage(description: parameter.description, extensions: parameter.extensions) : nil,
                     defaultValue: defaultValue, constraints: constraints))
         }
 
@@ -170,7 +172,10 @@ extension IRBuilder {
         var result = IROperation(
             resource: resource, methodName: method, operationId: operation.operationId, httpMethod: operation.method,
             path: operation.path, summary: operation.summary, description: operation.description,
-            deprecated: operation.deprecated, parameters: parameters, requestBody: requestBody,
+            deprecated: operation.deprecated,
+            deprecationMessage: operation.deprecated
+                ? Self.deprecationMessage(description: operation.description, extensions: operation.extensions) : nil,
+            parameters: parameters, requestBody: requestBody,
             responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
             pagination: nil, file: operation.file)
         result.pagination = pagination(for: operation, built: result)

@@ -32,7 +32,8 @@ extension IRBuilder {
                     report(.error("pagination body property '\(name)' is not in the request body of '\(built.operationId ?? built.path)'", at: declaration.location))
                     return nil
                 }
-                return property.swiftName
+                // Generated code assigns it: the storage, when the property is deprecated.
+                return property.storedName
             }
             guard let parameter = built.parameters.first(where: { $0.name == name }) else {
                 report(.error("pagination parameter '\(name)' is not a parameter of '\(built.operationId ?? built.path)'", at: declaration.location))
@@ -75,8 +76,9 @@ extension IRBuilder {
                 case .object(let object)? = types[path.joined(separator: ".")]?.kind,
                 let property = object.properties.first(where: { $0.jsonName == key })
             else { return nil }
+            // Generated code reads it: the storage, when the property is deprecated.
             steps.append(.init(
-                swiftName: property.swiftName, isOptional: property.presence != .required,
+                swiftName: property.storedName, isOptional: property.presence != .required,
                 isOptionalValue: property.presence == .optionalNullable))
             current = property.type
         }

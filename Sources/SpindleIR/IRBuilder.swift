@@ -176,10 +176,13 @@ public final class IRBuilder {
     /// built so that recursive references find it.
     func defineType(_ path: [String], from schema: Schema, isComponent: Bool = false) {
         let key = path.joined(separator: ".")
+        let sources = annotationSources(schema)
+        let deprecated = sources.contains(where: \.deprecated)
         types[key] = IRType(
             name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
-            deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target,
-            isComponent: isComponent)
+            deprecated: deprecated,
+            deprecationMessage: deprecated ? deprecationMessage(of: sources, description: annotatedDescription(schema)) : nil,
+            nested: [], source: schema.origin.target, isComponent: isComponent)
         let kind = typeKind(schema, path: path)
         types[key]?.kind = kind
     }

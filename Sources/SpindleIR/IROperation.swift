@@ -13,6 +13,8 @@ public struct IROperation: Sendable {
     public var summary: String?
     public var description: String?
     public var deprecated: Bool
+    /// Why, when deprecated and the spec says (or describes the operation).
+    public var deprecationMessage: String?
     public var parameters: [IRParameter]
     public var requestBody: IRRequestBody?
     public var responses: [IRResponse]
@@ -52,6 +54,8 @@ public struct IRParameter: Sendable {
     public var explode: Bool
     public var description: String?
     public var deprecated: Bool
+    /// Why, when deprecated and the spec says (or describes the parameter).
+    public var deprecationMessage: String?
     public var defaultValue: Literal?
     public var constraints: Constraints
 }
@@ -100,6 +104,7 @@ public struct IRPagination: Sendable {
 /// A path of properties from a response type to a value, in Swift names.
 public struct IRAccessPath: Sendable, Hashable {
     public struct Step: Sendable, Hashable {
+        /// The property's stored name (``IRProperty/storedName``), which generated code reads.
         public var swiftName: String
         /// The value at this step may be nil (optional or nullable).
         public var isOptional: Bool

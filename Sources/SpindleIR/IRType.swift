@@ -9,6 +9,8 @@ public struct IRType: Sendable {
     public var kind: Kind
     public var description: String?
     public var deprecated: Bool
+    /// Why, for `@available(*, deprecated, message:)` (see ``IRBuilder/deprecationMessage(description:extensions:)``).
+    public var deprecationMessage: String?
     /// Types declared inside this one, sorted by name.
     public var nested: [IRType]
     /// Where the schema was written (`file#pointer`), for traceability in diagnostics and docs.
@@ -54,6 +56,8 @@ public struct IRProperty: Sendable {
     public var presence: IRPresence
     public var description: String?
     public var deprecated: Bool
+    /// Why, when deprecated and the spec says (or describes the property).
+    public var deprecationMessage: String?
     public var readOnly: Bool
     public var writeOnly: Bool
     public var defaultValue: Literal?
@@ -70,8 +74,8 @@ public struct IRProperty: Sendable {
 
     init(
         jsonName: String, swiftName: String, type: IRTypeRef, presence: IRPresence, description: String?,
-        deprecated: Bool, readOnly: Bool, writeOnly: Bool, defaultValue: Literal?, constValue: Literal?,
-        constraints: Constraints, needsIndirection: Bool
+        deprecated: Bool, deprecationMessage: String? = nil, readOnly: Bool, writeOnly: Bool, defaultValue: Literal?,
+        constValue: Literal?, constraints: Constraints, needsIndirection: Bool
     ) {
         self.jsonName = jsonName
         self.swiftName = swiftName
@@ -79,6 +83,7 @@ public struct IRProperty: Sendable {
         self.presence = presence
         self.description = description
         self.deprecated = deprecated
+        self.deprecationMessage = deprecationMessage
         self.readOnly = readOnly
         self.writeOnly = writeOnly
         self.defaultValue = defaultValue
@@ -86,6 +91,13 @@ public struct IRProperty: Sendable {
         self.needsIndirection = needsIndirection
         storedConstraints = Constraints.Boxed(constraints)
     }
+}
+
+extension IRProperty {
+    /// The name the value is stored under. A deprecated property is a computed property over storage named
+    /// `_name`, which generated code (coding, the initializer, pagination) uses, so that only the app's uses
+    /// of the property warn. No sibling is named so: member names start with `_` only before a digit.
+    public var storedName: String { deprecated ? "_" + swiftName : swiftName }
 }
 
 /// An open enum of string or integer values.

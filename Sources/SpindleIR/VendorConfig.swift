@@ -18,6 +18,9 @@ public struct VendorConfig: Sendable {
     public var dropSuffixes: [String] = []
     /// Type name overrides, keyed by the name Spindle would choose or by component name.
     public var typeNames: [String: String] = [:]
+    /// Whether a type the spec renamed keeps its previous name as a deprecated `typealias` (the default),
+    /// so that code written against the previous generation compiles (`naming.keepRenamedTypes`).
+    public var keepRenamedTypes = true
     /// Operation placement overrides, keyed by operationId: `customers.list`.
     public var operationNames: [String: String] = [:]
     /// Pagination declarations, keyed by operationId.
@@ -193,7 +196,14 @@ extension VendorConfig {
             }
         }
         if let naming = root["naming"] {
-            checkKeys(naming, ["dropSuffixes", "types", "operations"], "naming")
+            checkKeys(naming, ["dropSuffixes", "types", "operations", "keepRenamedTypes"], "naming")
+            if let keep = naming["keepRenamedTypes"] {
+                switch keep.scalar {
+                case "true" where keep.kind == .scalar: config.keepRenamedTypes = true
+                case "false" where keep.kind == .scalar: config.keepRenamedTypes = false
+                default: fail("'keepRenamedTypes' must be true or false", keep)
+                }
+            }
             if let suffixes = naming["dropSuffixes"] {
                 if suffixes.kind == .sequence {
                     for element in suffixes.elements {

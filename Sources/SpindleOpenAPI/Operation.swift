@@ -54,6 +54,8 @@ public struct Parameter: Sendable {
     /// The written explode, or `nil` for the default of its style.
     public var explode: Bool?
     public var sourceLocation: SourceLocation
+    /// `x-` extensions (`x-deprecated-message`).
+    public var extensions: [String: YAMLNode] = [:]
 
     /// The style in effect (OpenAPI defaults: form for query and cookie, simple for path and header).
     public var effectiveStyle: ParameterStyle {

@@ -138,7 +138,7 @@ extension SpecLoader {
             description: reader.string(node["description"], "description"),
             deprecated: reader.bool(node["deprecated"], "deprecated") ?? false,
             schema: schema, style: style, explode: reader.bool(node["explode"], "explode"),
-            sourceLocation: node.location)
+            sourceLocation: node.location, extensions: node.extensions)
     }
 
     private func response(_ node: YAMLNode, status: String, file: String, pointer: JSONPointer, reader: NodeReader) -> Response {

@@ -50,11 +50,25 @@ struct Generate: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 and list the files that would change when the output is stale.")
     var check = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Prepend a Markdown section per regenerated module to this file: versions, date, and the breaking, deprecated and additive changes.",
+            valueName: "file"))
+    var changelog: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The date of the changelog sections (YYYY-MM-DD); without it, the spec's version when that is a date, else none.",
+            valueName: "date"))
+    var date: String?
+
     func validate() throws {
         for name in quietWarnings where DiagnosticKind(rawValue: name) == nil {
             throw ValidationError(
                 "unknown warning kind '\(name)'; expected one of \(DiagnosticKind.all.map(\.rawValue).joined(separator: ", "))")
         }
+        if check && changelog != nil { throw ValidationError("--changelog writes a file; it cannot go with --check") }
+        if let date, !SpecBump.isDate(date) { throw ValidationError("--date must be a date written YYYY-MM-DD, not '\(date)'") }
     }
 
     func run() throws {
@@ -76,7 +90,7 @@ struct Generate: ParsableCommand {
         for job in jobs {
             let output = self.output
             let result = VendorGenerator(specPath: job, configPath: config, templates: templateSet) { module in
-                APISurface.stored(in: output + "/" + module)?.names ?? NameLock()
+                APISurface.stored(in: output + "/" + module)
             }.run()
             for diagnostic in warnings.shown(result.diagnostics, quieting: result.quietWarnings) { printError(diagnostic.description) }
             failed = failed || !result.succeeded
@@ -90,8 +104,9 @@ struct Generate: ParsableCommand {
 
         var changedFiles = 0
         var stale: [String] = []
+        var changelogSections: [String] = []
         for (_, result) in results {
-            guard let module = result.module else { continue }
+            guard let module = result.module, let surface = result.surface else { continue }
             let directory = OutputDirectory(path: output + "/" + module.moduleName)
             let changes = directory.changes(for: result.files)
             changedFiles += changes.all.count
@@ -100,12 +115,22 @@ struct Generate: ParsableCommand {
             } else if !changes.isEmpty {
                 let before = APISurface.stored(in: directory.path)
                 try directory.replace(with: result.files, changes: changes)
+                // `spindle diff` prints the same report for the same two surfaces.
                 if let before {
-                    let apiChanges = APISurface(module: module).changes(from: before)
-                    if !apiChanges.isEmpty {
-                        print(changeReport(module: module.moduleName, from: before.version, to: module.version, changes: apiChanges))
-                    }
+                    let bump = SpecBump(from: before, to: surface)
+                    print(bump.report)
+                    changelogSections.append(bump.changelogSection(date: date ?? SpecBump.date(inVersion: surface.version)))
                 }
+            }
+        }
+        if let changelog, !changelogSections.isEmpty {
+            do {
+                // A file that is there but cannot be read is an error, never something to overwrite.
+                let existing = FileManager.default.fileExists(atPath: changelog) ? try String(contentsOfFile: changelog, encoding: .utf8) : ""
+                try Changelog.prepending(changelogSections, to: existing).write(toFile: changelog, atomically: true, encoding: .utf8)
+            } catch {
+                printError("error: cannot update the changelog '\(changelog)': \(error.localizedDescription)")
+                throw ExitCode.failure
             }
         }
         let modules = results.compactMap(\.output.module)

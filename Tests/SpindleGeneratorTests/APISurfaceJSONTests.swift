@@ -31,7 +31,27 @@ import Testing
         return surface
     }
 
-    static let tricky = surface(
+    /// A surface with every member format 2 writes, holding text that needs escaping.
+    static let tricky: APISurface = {
+        var surface = formatOne
+        surface.format = APISurface.currentFormat
+        surface.client = .init(name: "ShopClient", initializer: "init(apiKey:serverURL:configuration:)")
+        surface.operations["orders.list"]?.signature = "list(id:options:)"
+        surface.operations["orders.list"]?.pagination = .init(page: "OrderPage", item: "[Order]")
+        surface.operations["orders.list"]?.deprecated = ""
+        surface.operations["Orders.create"]?.deprecatedParameters = ["b": "Use \"a\"\\ instead.\n", "a9": ""]
+        surface.types["Order"]?.initializer = "init(additionalProperties:)"
+        surface.types["Order"]?.deprecated = "é😀\u{2028}"
+        surface.types["Order"]?.deprecatedProperties = ["total": "", "note": "tab\there"]
+        surface.types["Order.Status"]?.cases = ["open": "open", "tabHere": "tab\there"]
+        surface.types["Order.Status"]?.values = nil
+        surface.types["Ids"]?.declaredAs = "Other.Ids"
+        surface.types["Old"] = .init(kind: "alias", target: "Order", deprecated: "renamed to Order", renamed: true)
+        return surface
+    }()
+
+    /// A surface as format 1 wrote it: no format, client, signatures, pagination or deprecations.
+    static let formatOne = surface(
         module: "Shop",
         version: "2024-01-01 \"beta\"\\",
         operations: [
@@ -116,7 +136,15 @@ import Testing
     }
 
     @Test func readsBackAsTheSameSurface() throws {
-        let decoded = try JSONDecoder().decode(APISurface.self, from: Data(Self.tricky.json().utf8))
-        #expect(decoded == Self.tricky)
+        for surface in [Self.tricky, Self.formatOne] {
+            let decoded = try JSONDecoder().decode(APISurface.self, from: Data(surface.json().utf8))
+            #expect(decoded == surface)
+        }
     }
+
+    #if os(Linux)
+    @Test func matchesJSONEncoderInFormatOne() throws {
+        #expect(Self.formatOne.json() == (try Self.encoderJSON(Self.formatOne)))
+    }
+    #endif
 }

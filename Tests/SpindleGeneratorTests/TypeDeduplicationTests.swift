@@ -92,6 +92,18 @@ import Testing
         #expect(count("public struct Address", in: code) == 1)
     }
 
+    @Test func aShapeDeprecatedForAnotherReasonIsItsOwnType() throws {
+        // The message is part of the declaration (`@available(*, deprecated, message:)`).
+        func deprecating(_ message: String) -> String {
+            Self.body.replacingOccurrences(of: "city: {type: string}", with: "city: {type: string, deprecated: true, x-deprecated-message: \(message)}")
+        }
+        let (code, _) = try generated(Self.spec(body: deprecating("Use town."), otherBody: deprecating("Use the postcode.")))
+        #expect(count("public struct Address", in: code) == 2)
+        #expect(code.contains("message: \"Use town.\"") && code.contains("message: \"Use the postcode.\""))
+        let (same, _) = try generated(Self.spec(body: deprecating("Use town.")))
+        #expect(count("public struct Address", in: same) == 1)
+    }
+
     @Test func aShapeWithOtherKeysIsItsOwnType() throws {
         let other = Self.body.replacingOccurrences(of: "city: {type: string}", with: "town: {type: string}")
         let (code, _) = try generated(Self.spec(body: Self.body, otherBody: other))

@@ -13,6 +13,14 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
 
 /// `specs/<vendor>/spindle.yaml`.
 @Suite struct VendorConfigTests {
+    @Test func renamedTypesAreKeptUnlessTheConfigSaysNot() throws {
+        #expect(try read("module: Acme\n").config?.keepRenamedTypes == true)
+        #expect(try read("naming:\n  keepRenamedTypes: false\n").config?.keepRenamedTypes == false)
+        let (config, diagnostics) = try read("naming:\n  keepRenamedTypes: sometimes\n")
+        #expect(config == nil)
+        #expect(diagnostics == ["spindle.yaml:2:21: error: 'keepRenamedTypes' must be true or false"])
+    }
+
     @Test func validConfigIsReadCompletely() throws {
         let (config, diagnostics) = try read(
             """
@@ -122,7 +130,7 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
             diagnostics == [
                 "spindle.yaml:2:1: error: unknown key 'clinet' in the config; expected one of accessLevel, auth, client, hashable, module, naming, operations, pagination, parameters, quietWarnings",
                 "spindle.yaml:4:3: error: unknown key 'envVar' in auth; expected one of environmentVariable",
-                "spindle.yaml:6:3: error: unknown key 'dropSufixes' in naming; expected one of dropSuffixes, operations, types",
+                "spindle.yaml:6:3: error: unknown key 'dropSufixes' in naming; expected one of dropSuffixes, keepRenamedTypes, operations, types",
                 "spindle.yaml:9:3: error: unknown key 'include' in operations; expected one of exclude",
             ])
     }

@@ -1,0 +1,58 @@
+import SpindleIR
+import SpindleOpenAPI
+
+/// One parameter of a generated operation method: a spec parameter or the request body.
+enum MethodSlot {
+    case parameter(IRParameter)
+    case body(IRRequestBody)
+
+    /// The argument label, unescaped (labels may be keywords).
+    var label: String {
+        switch self {
+        case .parameter(let parameter): parameter.swiftName
+        case .body: "body"
+        }
+    }
+
+    /// Whether callers may leave the argument out because it is optional (it defaults to `nil`).
+    var isOptional: Bool {
+        switch self {
+        case .parameter(let parameter): !parameter.required
+        case .body(let body): !body.required
+        }
+    }
+
+    var deprecationMessage: String?? {
+        guard case .parameter(let parameter) = self, parameter.deprecated else { return nil }
+        return .some(parameter.deprecationMessage)
+    }
+}
+
+extension IROperation {
+    /// The method's parameters in declaration order: path parameters in path order, then the other
+    /// required ones, the body, and the optional ones (`options` always comes last).
+    var methodSlots: [MethodSlot] {
+        let placeholders = pathPlaceholders(path)
+        let pathParameters = parameters.filter { $0.location == .path }
+            .sorted { (placeholders.firstIndex(of: $0.name) ?? 0) < (placeholders.firstIndex(of: $1.name) ?? 0) }
+        let others = parameters.filter { $0.location != .path }
+        return (pathParameters + others.filter(\.required)).map(MethodSlot.parameter)
+            + (requestBody.map { [MethodSlot.body($0)] } ?? [])
+            + others.filter { !$0.required }.map(MethodSlot.parameter)
+    }
+
+    /// The page and item types of the `<method>Pages` and `<method>All` companions, when the operation
+    /// has them: its pagination is declared and usable (items are an array, a cursor is a string).
+    var paginationHelperTypes: (page: IRTypeRef, item: IRTypeRef)? {
+        guard let pagination, let page = successResponse?.type, case .array(let item) = pagination.items.type else { return nil }
+        switch pagination.style {
+        case .cursor:
+            guard pagination.cursorParameter != nil, pagination.nextCursor?.type == .string else { return nil }
+        case .offset:
+            guard pagination.offsetParameter != nil else { return nil }
+        case .page:
+            guard pagination.pageParameter != nil, !pagination.inBody else { return nil }
+        }
+        return (page, item)
+    }
+}
