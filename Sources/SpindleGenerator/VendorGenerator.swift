@@ -13,14 +13,22 @@ public struct VendorGenerator {
     /// Names from the previous generation to keep, by module name (usually the lock of the
     /// ``APISurface`` stored in that module's output folder).
     public var lock: (String) -> NameLock
+    /// A folder whose files the spec's `$ref`s may read besides those of the spec's own folder
+    /// (`--spec-root`).
+    public var specRoot: String?
+    /// Whether `$ref`s may read any file (`--allow-external-refs`); `allowExternalRefs: true` in the
+    /// vendor config allows it too.
+    public var allowsExternalReferences: Bool
 
     public init(
-        specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn,
-        lock: @escaping (String) -> NameLock = { _ in NameLock() }
+        specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, specRoot: String? = nil,
+        allowsExternalReferences: Bool = false, lock: @escaping (String) -> NameLock = { _ in NameLock() }
     ) {
         self.specPath = specPath
         self.configPath = configPath
         self.templates = templates
+        self.specRoot = specRoot
+        self.allowsExternalReferences = allowsExternalReferences
         self.lock = lock
     }
 
@@ -95,6 +103,14 @@ public struct VendorGenerator {
                 config = read
             }
         }
+        if let specRoot {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: specRoot, isDirectory: &isFolder), isFolder.boolValue else {
+                return FrontEnd(module: nil, diagnostics: [.error("no folder at '\(specRoot)' (--spec-root)", at: nil)])
+            }
+        }
+        loader.referenceScope =
+            allowsExternalReferences || config.allowsExternalReferences ? .anywhere : .inside([folder] + [specRoot].compactMap { $0 })
         let api = isDirectory.boolValue ? loader.loadFolder(specPath) : loader.loadAPI(fragments: [specPath])
         guard let api, !loader.diagnostics.hasErrors else {
             return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted, quietWarnings: config.quietWarnings)

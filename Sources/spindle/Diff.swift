@@ -21,6 +21,8 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new spec file or vendor folder.")
     var new: String
 
+    @OptionGroup var references: ReferenceOptions
+
     func run() throws {
         guard let before = surface(old), let after = surface(new) else { throw ExitCode.failure }
         let changes = after.changes(from: before)
@@ -29,7 +31,9 @@ struct Diff: ParsableCommand {
     }
 
     private func surface(_ path: String) -> APISurface? {
-        let output = VendorGenerator(specPath: path).run()
+        let output = VendorGenerator(
+            specPath: path, specRoot: references.specRoot, allowsExternalReferences: references.allowExternalRefs
+        ).run()
         for diagnostic in output.diagnostics { printError(diagnostic.description) }
         return output.module.map(APISurface.init(module:))
     }
