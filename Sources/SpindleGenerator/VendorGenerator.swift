@@ -96,12 +96,21 @@ public struct VendorGenerator {
 
         var config = VendorConfig(module: defaultModule)
         let configFile = configPath ?? (folder.isEmpty ? "spindle.yaml" : folder + "/spindle.yaml")
+        var configNamesModule = false
         if configPath != nil || FileManager.default.fileExists(atPath: configFile) {
-            if let document = loader.document(configFile),
-                let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report)
-            {
+            let document = loader.document(configFile)
+            configNamesModule = document?.root?["module"] != nil
+            if let document, let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report) {
                 config = read
             }
+        }
+        // The folder's name is checked as `module:` is, before anything is written: it names the output folder.
+        if !configNamesModule, let problem = VendorConfig.moduleNameProblem(defaultModule, describedAs: "the module name from the folder name") {
+            // At the config, or the spec, or the folder's first document: somewhere an editor opens.
+            let documents = isDirectory.boolValue ? ((try? FileManager.default.contentsOfDirectory(atPath: specPath)) ?? []).sorted() : []
+            let firstDocument = documents.first { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            let place = FileManager.default.fileExists(atPath: configFile) ? configFile : isDirectory.boolValue ? firstDocument : specPath
+            loader.report(.error(problem + "; set 'module:' in spindle.yaml", at: place.map { SourceLocation(file: $0, line: 1, column: 1) }))
         }
         if let specRoot {
             var isFolder: ObjCBool = false

@@ -42,6 +42,11 @@ public struct VendorConfig: Sendable {
 
     /// The client type name in effect.
     public var clientName: String { client ?? module + "Client" }
+
+    /// Why `name`, described as `what`, cannot name a module (its output folder, too), or `nil`.
+    public static func moduleNameProblem(_ name: String, describedAs what: String) -> String? {
+        ConfigNames.moduleProblem(name, what)
+    }
 }
 
 /// A parameter's serialization as the vendor config overrides it.
