@@ -40,9 +40,10 @@ public struct SwiftEmitter: Sendable {
             module.types.forEach(index)
             return byPath
         }()
+        let declaredNames = byPath.mapValues(\.declaredNames)
         let spelling = SwiftTypeSpelling(
             moduleName: module.moduleName,
-            nestedNames: { path in Set(byPath[path.joined(separator: ".")]?.nested.map(\.name) ?? []) },
+            declaredNames: { path in declaredNames[path.joined(separator: ".")] ?? [] },
             lookup: { path in byPath[path.joined(separator: ".")] })
 
         @Sendable func render(_ template: String, _ context: [String: Any]) throws -> String {
