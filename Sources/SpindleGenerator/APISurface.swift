@@ -145,6 +145,8 @@ public struct APISurface: Codable, Equatable, Sendable {
                 types[key] = TypeSurface(kind: "union", cases: Dictionary(union.variants.map { ($0.swiftName, Self.spell($0.type)) }) { first, _ in first })
             case .alias(let target):
                 types[key] = TypeSurface(kind: "alias", target: Self.spell(target))
+            case .wrapper(let target):
+                types[key] = TypeSurface(kind: "wrapper", target: Self.spell(target))
             }
             type.nested.forEach(add)
         }

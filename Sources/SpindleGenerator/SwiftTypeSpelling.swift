@@ -56,6 +56,7 @@ extension IRType {
         case .object(let object): names.formUnion(object.properties.map(\.swiftName))
         case .enumeration(let enumeration): names.formUnion(enumeration.cases.map(\.swiftName))
         case .union(let union): names.formUnion(union.variants.map(\.swiftName))
+        case .wrapper: names.insert("value")
         case .alias: break
         }
         return names

@@ -53,6 +53,7 @@ public final class IRBuilder {
         for (name, _) in known + added { _ = componentType(name) }
         checkConfigMentions()
         let operations = buildOperations()
+        wrapRecursiveAliases()
         markIndirection()
         var names = givenNames
         for operation in operations {

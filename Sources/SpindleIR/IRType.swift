@@ -21,6 +21,10 @@ public struct IRType: Sendable {
         case enumeration(IREnum)
         case union(IRUnion)
         case alias(IRTypeRef)
+        /// A struct that holds one value of the type and is coded as that value: what an alias becomes
+        /// when its type would contain the alias itself (`A: {type: array, items: {$ref: A}}`), which a
+        /// `typealias` cannot spell.
+        case wrapper(IRTypeRef)
     }
 }
 
