@@ -24,6 +24,8 @@ public final class IRBuilder {
     /// Targets of the non-component `$ref`s being typed right now, to stop at a cycle of inline
     /// schemas (`items: {$ref: '#/components/schemas/A/properties/list'}` inside that `list`).
     var followedReferences: Set<ObjectIdentifier> = []
+    /// How many arrays and maps enclose the value being typed, in the type expression being built.
+    var typeNesting = 0
 
     /// Creates a builder for `api`, whose schemas `loader` resolves.
     public init(api: APIDescription, loader: SpecLoader, config: VendorConfig, lock: NameLock = NameLock()) {
@@ -181,7 +183,11 @@ public final class IRBuilder {
             name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
             deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target,
             isComponent: isComponent)
+        // A named type is an expression of its own: the nesting of the one that refers to it stops there.
+        let enclosingNesting = typeNesting
+        typeNesting = 0
         let kind = typeKind(schema, path: path)
+        typeNesting = enclosingNesting
         types[key]?.kind = kind
     }
 

@@ -1,0 +1,43 @@
+import SpindleOpenAPI
+import SpindleYAML
+
+extension IRBuilder {
+    /// The deepest arrays and maps may nest in one generated type expression (`[[String: [Int]]]` is 3).
+    ///
+    /// The Swift compiler takes time exponential in the nesting to type-check an array type written in
+    /// an expression (`[[[String]]].self`, which generated decoders write): on the 2-core machine, 16
+    /// levels take 0.4 s like one level, then each level doubles it (20: 2.3 s, 22: 12 s, 24: 18–29 s,
+    /// 32: over 300 s), and an `OptionalValue` around it adds a level. Twelve keeps every property within
+    /// a few milliseconds of a flat one with room to spare, and no real spec comes near it (GeoJSON's
+    /// multipolygons nest four). See docs/ROBUSTNESS.md for the measurements.
+    public static let maxTypeNesting = 12
+
+    /// Which container a schema is typed as.
+    enum Container {
+        /// `[Element]`
+        case array
+        /// `[String: Element]`
+        case map
+    }
+
+    /// The type of `schema`, an array or a map of `element` (free-form JSON when `nil`), one level deeper
+    /// than the expression it is part of. A container beyond ``maxTypeNesting`` is free-form JSON, with a
+    /// warning at its schema; a named type starts a new expression (see ``defineType(_:from:isComponent:)``).
+    func container(_ schema: Schema, _ kind: Container, of element: Schema?, context: NameContext) -> IRTypeRef {
+        guard typeNesting < Self.maxTypeNesting else {
+            report(.warning(
+                .typeNesting,
+                "arrays and maps nested more than \(Self.maxTypeNesting) levels deep take the Swift compiler exponentially long to type-check; from here on the value is typed as free-form JSON",
+                at: schema.location))
+            return .json
+        }
+        typeNesting += 1
+        defer { typeNesting -= 1 }
+        switch kind {
+        case .array:
+            return .array(element.map { typeRef($0, context: context.child(SwiftNaming.singular(context.suggested))).type } ?? .json)
+        case .map:
+            return .map(element.map { typeRef($0, context: context.child(context.suggested + "Value")).type } ?? .json)
+        }
+    }
+}
