@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import SpindleIR
 import SpindleOpenAPI
+import SpindleYAML
 
 /// Renders an ``IRModule`` into Swift files through the templates.
 ///
@@ -14,20 +15,26 @@ public struct SwiftEmitter: Sendable {
     let access: String
     /// `Hashable`, or `Equatable` when the config turns `hashable` off.
     let equality: String
+    /// The most the files may hold together.
+    let budget: OutputBudget
 
     /// Creates an emitter; `specHash` goes into every file header (see ``contentHash(_:)``). Generated types are
     /// `Hashable` unless `hashable` is false, when they are only `Equatable`.
     public init(
-        module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true
+        module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true,
+        budget: OutputBudget = OutputBudget()
     ) {
         self.module = module
         self.templates = templates
         self.specHash = specHash
         self.access = accessLevel
         self.equality = hashable ? "Hashable" : "Equatable"
+        self.budget = budget
     }
 
     /// Every file of the module, sorted by path.
+    ///
+    /// Throws ``OutputTooLarge`` (a located error) when the files would hold more than the budget.
     public func render() throws -> [GeneratedFile] {
         let library = try templates.library()
         let module = module
@@ -74,6 +81,16 @@ public struct SwiftEmitter: Sendable {
         // Lookups (`byPath`, the spelling) keep describing every type by its own shape; only the
         // declarations written differ: a repeated shape is declared once (``TypeDeduplication``).
         let declarations = TypeDeduplication(types: module.types, operations: module.operations)
+        // Before anything is rendered: a spec that multiplies its text must not be multiplied in memory first.
+        let specStart = module.sourceFiles.first.map { SourceLocation(file: $0, line: 1, column: 1) }
+        try budget.check(OutputEstimate(module: module, declaredTypes: declarations.types), fallback: specStart)
+        let meter = OutputMeter(budget: budget)
+        @Sendable func metered(_ part: String, at location: SourceLocation?, _ job: () throws -> GeneratedFile) throws -> GeneratedFile {
+            try meter.checkOpen()
+            let file = try job()
+            _ = try meter.count(file.contents, for: part, at: location)
+            return file
+        }
         var parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
         // A parameter typed by an alias (`typealias Ids = [Id]`, or a repeat declared as one) needs what
         // the alias names to encode as a parameter too.
@@ -165,10 +182,19 @@ public struct SwiftEmitter: Sendable {
         let renderedTypes = ConcurrentResults<String>(count: declaredTypes.count)
         DispatchQueue.concurrentPerform(iterations: jobCount) { index in
             switch index {
-            case 0: results.set(index) { try clientFile() }
-            case 1: results.set(index) { try errorsFile() }
-            case ..<fileJobs: results.set(index) { try resourceFile(resources[index - 2]) }
-            default: renderedTypes.set(index - fileJobs) { try renderType(declaredTypes[index - fileJobs]) }
+            case 0: results.set(index) { try metered("the client", at: specStart) { try clientFile() } }
+            case 1: results.set(index) { try metered("the error types", at: specStart) { try errorsFile() } }
+            case ..<fileJobs:
+                let resource = resources[index - 2]
+                results.set(index) {
+                    try metered("resource '\(resource.typeName)'", at: resource.operations.first?.location ?? specStart) { try resourceFile(resource) }
+                }
+            default:
+                let type = declaredTypes[index - fileJobs]
+                renderedTypes.set(index - fileJobs) {
+                    try meter.checkOpen()
+                    return try meter.count(try renderType(type), for: "type '\(type.name)'", at: type.location ?? specStart)
+                }
             }
         }
         var files = try results.values()

@@ -19,6 +19,8 @@ public struct VendorGenerator {
     /// Whether `$ref`s may read any file (`--allow-external-refs`); `allowExternalRefs: true` in the
     /// vendor config allows it too.
     public var allowsExternalReferences: Bool
+    /// The most bytes the generated files may hold together.
+    public var outputBudget = OutputBudget()
 
     public init(
         specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, specRoot: String? = nil,
@@ -62,10 +64,14 @@ public struct VendorGenerator {
         let hash = contentHash(ofFiles: front.fragments)
         do {
             var files = try SwiftEmitter(
-                module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel, hashable: front.hashable).render()
+                module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel, hashable: front.hashable,
+                budget: outputBudget
+            ).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: APISurface(module: module).json()))
             for file in files { try file.checkPath() }
             return Output(module: module, files: files, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
+        } catch let error as OutputTooLarge {
+            return Output(module: nil, files: [], diagnostics: front.diagnostics + [error.diagnostic], quietWarnings: front.quietWarnings)
         } catch {
             return Output(
                 module: nil, files: [], diagnostics: front.diagnostics + [.error("\(error)", at: nil)], quietWarnings: front.quietWarnings)

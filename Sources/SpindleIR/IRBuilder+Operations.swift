@@ -172,7 +172,7 @@ extension IRBuilder {
             path: operation.path, summary: operation.summary, description: operation.description,
             deprecated: operation.deprecated, parameters: parameters, requestBody: requestBody,
             responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
-            pagination: nil, file: operation.file)
+            pagination: nil, file: operation.file, location: operation.location)
         result.pagination = pagination(for: operation, built: result)
         return result
     }

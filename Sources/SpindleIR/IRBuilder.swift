@@ -182,7 +182,7 @@ public final class IRBuilder {
         types[key] = IRType(
             name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
             deprecated: annotationSources(schema).contains(where: \.deprecated), nested: [], source: schema.origin.target,
-            isComponent: isComponent)
+            location: schema.location, isComponent: isComponent)
         // A named type is an expression of its own: the nesting of the one that refers to it stops there.
         let enclosingNesting = typeNesting
         typeNesting = 0

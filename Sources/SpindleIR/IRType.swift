@@ -1,4 +1,5 @@
 import SpindleOpenAPI
+import SpindleYAML
 
 /// A type the emitters generate: a struct, an open enum, a union or an alias.
 public struct IRType: Sendable {
@@ -13,6 +14,8 @@ public struct IRType: Sendable {
     public var nested: [IRType]
     /// Where the schema was written (`file#pointer`), for traceability in diagnostics and docs.
     public var source: String
+    /// Where the schema starts in its file, for diagnostics about the generated type.
+    public var location: SourceLocation?
     /// The schema is one of the spec's `components.schemas`, named by the spec rather than by where it is used.
     public var isComponent = false
 

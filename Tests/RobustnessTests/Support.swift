@@ -70,7 +70,7 @@ struct Generation {
 /// link); `specRoot` is a folder relative to `<tmp>` given as `--spec-root`.
 func generate(
     files: [String: [UInt8]], root: String = "openapi.yaml", links: [String: String] = [:], specRoot: String? = nil,
-    allowsExternalReferences: Bool = false
+    allowsExternalReferences: Bool = false, outputBudget: OutputBudget = OutputBudget()
 ) async throws -> Generation {
     let temporary = try RepositoryPaths.temporaryFolder()
     let specFolder = temporary + "/shop"
@@ -91,7 +91,9 @@ func generate(
     let specPath = root.isEmpty ? specFolder : specFolder + "/" + root
     let rootFolder = specRoot.map { temporary + "/" + $0 }
     let output = await runOffThePool {
-        VendorGenerator(specPath: specPath, specRoot: rootFolder, allowsExternalReferences: allowsExternalReferences).run()
+        var generator = VendorGenerator(specPath: specPath, specRoot: rootFolder, allowsExternalReferences: allowsExternalReferences)
+        generator.outputBudget = outputBudget
+        return generator.run()
     }
     if output.succeeded, let module = output.module {
         try OutputDirectory(path: outputFolder + "/" + module.moduleName).replace(with: output.files)
