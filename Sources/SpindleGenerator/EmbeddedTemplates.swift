@@ -363,6 +363,9 @@ extension {{qualifiedName}} {
 {{#alias}}
 {{> alias}}
 {{/alias}}
+{{#wrapper}}
+{{> wrapper}}
+{{/wrapper}}
 {{#deprecatedAlias}}
 
 
@@ -448,6 +451,28 @@ import SpindleRuntime
 
 {{{.}}}
 {{/nested}}
+}
+"""#,
+        "wrapper": #"""
+{{% CONTENT_TYPE: TEXT}}
+{{> docs}}
+{{access}} struct {{name}}: Codable, {{equality}}, Sendable{{#isParameter}}, ParameterEncodable{{/isParameter}} {
+    /// The value the JSON holds.
+    {{#indirect}}@Indirect {{/indirect}}{{access}} var value: {{{swiftType}}}
+
+    /// Wraps `value`.
+    {{access}} init(_ value: {{{swiftType}}}) {
+        self.value = value
+    }
+
+    {{access}} init(from decoder: any Decoder) throws {
+        self.value = try decoder.singleValueContainer().decode({{{swiftType}}}.self)
+    }
+
+    {{access}} func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(self.value)
+    }
 }
 """#,
     ]

@@ -38,6 +38,9 @@ struct StorageLayout: Sendable {
                 result = enumeration.rawType == .string ? 1 : 0
             case .alias(let target):
                 result = measure(target)
+            case .wrapper:
+                // An array, a map or a boxed value: one reference.
+                result = 1
             }
             leaves[key] = result
             return result

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import SpindleIR
 import SpindleOpenAPI
+import SpindleYAML
 
 /// Renders an ``IRModule`` into Swift files through the templates.
 ///
@@ -18,20 +19,25 @@ public struct SwiftEmitter: Sendable {
     let deduplication: TypeDeduplication?
     /// Previous names of renamed types, declared as deprecated aliases.
     let renamedTypes: [RenamedType]
+    /// The most the files may hold together.
+    let budget: OutputBudget
 
     /// Creates an emitter; `specHash` goes into every file header (see ``contentHash(_:)``). Generated types are
     /// `Hashable` unless `hashable` is false, when they are only `Equatable`.
     public init(
-        module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true
+        module: IRModule, templates: TemplateSet = .builtIn, specHash: String, accessLevel: String = "public", hashable: Bool = true,
+        budget: OutputBudget = OutputBudget()
     ) {
-        self.init(module: module, templates: templates, specHash: specHash, accessLevel: accessLevel, hashable: hashable, deduplication: nil)
+        self.init(
+            module: module, templates: templates, specHash: specHash, accessLevel: accessLevel, hashable: hashable,
+            deduplication: nil, budget: budget)
     }
 
     /// An emitter for a module whose repeated shapes `deduplication` declares once (computed when `nil`), and
     /// which keeps the previous names of `renamedTypes`.
     init(
         module: IRModule, templates: TemplateSet, specHash: String, accessLevel: String, hashable: Bool,
-        deduplication: TypeDeduplication?, renamedTypes: [RenamedType] = []
+        deduplication: TypeDeduplication?, renamedTypes: [RenamedType] = [], budget: OutputBudget = OutputBudget()
     ) {
         self.module = module
         self.templates = templates
@@ -40,9 +46,12 @@ public struct SwiftEmitter: Sendable {
         self.equality = hashable ? "Hashable" : "Equatable"
         self.deduplication = deduplication
         self.renamedTypes = renamedTypes
+        self.budget = budget
     }
 
     /// Every file of the module, sorted by path.
+    ///
+    /// Throws ``OutputTooLarge`` (a located error) when the files would hold more than the budget.
     public func render() throws -> [GeneratedFile] {
         let library = try templates.library()
         let module = module
@@ -57,13 +66,14 @@ public struct SwiftEmitter: Sendable {
         }()
         // Deprecated types are declared under another name, which generated code uses (``DeprecatedTypeNames``).
         let declaredPaths = DeprecatedTypeNames.declaredPaths(byPath.values.map { ($0.path, $0.deprecated) })
-        // The names a type's nested types are declared under: their own, and the underscored ones of deprecated types.
-        let nestedNames = byPath.mapValues { type in
-            Set(type.nested.flatMap { [$0.name, declaredPaths[$0.path.joined(separator: ".")]?.last ?? $0.name] })
+        // What a type declares: its members and nested types, the latter also under the underscored names
+        // of deprecated types.
+        let declaredNames = byPath.mapValues { type in
+            type.declaredNames.union(type.nested.compactMap { declaredPaths[$0.path.joined(separator: ".")]?.last })
         }
         let spelling = SwiftTypeSpelling(
             moduleName: module.moduleName,
-            nestedNames: { path in nestedNames[path.joined(separator: ".")] ?? [] },
+            declaredNames: { path in declaredNames[path.joined(separator: ".")] ?? [] },
             lookup: { path in byPath[path.joined(separator: ".")] },
             declared: { path in declaredPaths[path.joined(separator: ".")] ?? path })
 
@@ -95,6 +105,16 @@ public struct SwiftEmitter: Sendable {
         // Lookups (`byPath`, the spelling) keep describing every type by its own shape; only the
         // declarations written differ: a repeated shape is declared once (``TypeDeduplication``).
         let declarations = deduplication ?? TypeDeduplication(types: module.types, operations: module.operations)
+        // Before anything is rendered: a spec that multiplies its text must not be multiplied in memory first.
+        let specStart = module.sourceFiles.first.map { SourceLocation(file: $0, line: 1, column: 1) }
+        try budget.check(OutputEstimate(module: module, declaredTypes: declarations.types), fallback: specStart)
+        let meter = OutputMeter(budget: budget)
+        @Sendable func metered(_ part: String, at location: SourceLocation?, _ job: () throws -> GeneratedFile) throws -> GeneratedFile {
+            try meter.checkOpen()
+            let file = try job()
+            _ = try meter.count(file.contents, for: part, at: location)
+            return file
+        }
         var parameterTypes = Set(module.operations.flatMap { $0.parameters.compactMap(\.type.namedPath) })
         // A parameter typed by an alias (`typealias Ids = [Id]`, or a repeat declared as one) needs what
         // the alias names to encode as a parameter too.
@@ -189,10 +209,19 @@ public struct SwiftEmitter: Sendable {
         let renderedTypes = ConcurrentResults<String>(count: typeCount)
         DispatchQueue.concurrentPerform(iterations: jobCount) { index in
             switch index {
-            case 0: results.set(index) { try clientFile() }
-            case 1: results.set(index) { try errorsFile() }
-            case ..<fileJobs: results.set(index) { try resourceFile(resources[index - 2]) }
-            case ..<(fileJobs + declaredTypes.count): renderedTypes.set(index - fileJobs) { try renderType(declaredTypes[index - fileJobs]) }
+            case 0: results.set(index) { try metered("the client", at: specStart) { try clientFile() } }
+            case 1: results.set(index) { try metered("the error types", at: specStart) { try errorsFile() } }
+            case ..<fileJobs:
+                let resource = resources[index - 2]
+                results.set(index) {
+                    try metered("resource '\(resource.typeName)'", at: resource.operations.first?.location ?? specStart) { try resourceFile(resource) }
+                }
+            case ..<(fileJobs + declaredTypes.count):
+                let type = declaredTypes[index - fileJobs]
+                renderedTypes.set(index - fileJobs) {
+                    try meter.checkOpen()
+                    return try meter.count(try renderType(type), for: "type '\(type.name)'", at: type.location ?? specStart)
+                }
             default:
                 let rename = renamedTypes[index - fileJobs - declaredTypes.count]
                 renderedTypes.set(index - fileJobs) { trimmingLineBreaks(try render("type", types.context(for: rename))) }

@@ -27,25 +27,43 @@ struct SwiftTypeSpelling: Sendable {
         }
     }
 
-    /// A named type's path as written inside `scope`. Paths are absolute, so when a type nested
-    /// along the scope has the same name as the path's first (top-level) name, Swift would find the
-    /// nested one first: the module name disambiguates.
+    /// A named type's path as written inside `scope`. Paths are absolute, so when a type along the
+    /// scope declares something with the same name as the path's first (top-level) name, Swift would
+    /// find that first: a nested type, or a member, which in an expression (`_200.self`) is the
+    /// property `_200` rather than the type. The module name disambiguates.
     func qualified(_ path: [String], in scope: [String]) -> String {
         let declaredPath = declared(path)
         let name = declaredPath.joined(separator: ".")
         guard let first = declaredPath.first, !scope.isEmpty else { return name }
-        for depth in stride(from: scope.count, through: 1, by: -1) where nestedNames(Array(scope.prefix(depth))).contains(first) {
+        for depth in stride(from: scope.count, through: 1, by: -1) where declaredNames(Array(scope.prefix(depth))).contains(first) {
             return moduleName + "." + name
         }
         return name
     }
 
-    /// Names of types nested directly in `path`.
-    let nestedNames: @Sendable ([String]) -> Set<String>
+    /// Names declared directly in the type at a path: its nested types, properties, enum cases and
+    /// union cases.
+    let declaredNames: @Sendable ([String]) -> Set<String>
     /// The type at a path.
     let lookup: @Sendable ([String]) -> IRType?
     /// The path a type is declared at: its own, unless a type along it is deprecated (``DeprecatedTypeNames``).
     let declared: @Sendable ([String]) -> [String]
+}
+
+extension IRType {
+    /// The names declared directly inside the generated type: nested types and the members the spec
+    /// names (properties, enum cases, union cases).
+    var declaredNames: Set<String> {
+        var names = Set(nested.map(\.name))
+        switch kind {
+        case .object(let object): names.formUnion(object.properties.map(\.swiftName))
+        case .enumeration(let enumeration): names.formUnion(enumeration.cases.map(\.swiftName))
+        case .union(let union): names.formUnion(union.variants.map(\.swiftName))
+        case .wrapper: names.insert("value")
+        case .alias: break
+        }
+        return names
+    }
 }
 
 /// The line length generated code keeps to (the repository's `.swift-format` uses the same).

@@ -35,7 +35,7 @@ struct TypeContextBuilder: Sendable {
             // Filled by the emitter with the nested types already rendered and indented.
             "nested": [String](),
             "isParameter": parameterTypes.contains(type.path),
-            "object": false, "enumeration": false, "union": false, "alias": false,
+            "object": false, "enumeration": false, "union": false, "alias": false, "wrapper": false,
             "deprecatedAlias": type.deprecated
                 ? deprecatedAlias(
                     name: type.name, declaredName: declaredName,
@@ -48,6 +48,14 @@ struct TypeContextBuilder: Sendable {
         case .enumeration(let enumeration): context["enumeration"] = enumContext(enumeration, depth: type.path.count)
         case .union(let union): context["union"] = unionContext(union, type: type)
         case .alias(let target): context["alias"] = ["swiftType": spelling.spell(target, in: Array(type.path.dropLast()))]
+        case .wrapper(let target):
+            // A wrapper on a cycle of aliases that holds another wrapper directly would contain itself.
+            context["wrapper"] = ["swiftType": spelling.spell(target, in: type.path), "indirect": target.directNamedKey != nil]
+            let docs = context["docs"] as? [String] ?? []
+            context["docs"] = docs + (docs.isEmpty ? [] : [""]) + [
+                "A struct rather than a `typealias`: the type holds values of itself, which an alias cannot name.",
+                "It is coded as its `value`.",
+            ]
         }
         return context
     }

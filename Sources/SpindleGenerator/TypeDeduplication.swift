@@ -113,7 +113,7 @@ struct TypeDeduplication: Sendable {
 }
 
 extension IRType.Kind {
-    /// Objects, enums and unions: the kinds whose declarations a repeat would restate.
+    /// Objects, enums, unions and wrappers: the kinds whose declarations a repeat would restate.
     fileprivate var declaresShape: Bool {
         if case .alias = self { return false }
         return true
@@ -140,6 +140,7 @@ private struct Shape: Hashable {
         case enumeration(IREnum.RawType, [IREnumCase])
         case union([VariantShape], discriminator: String?)
         case alias(IRTypeRef)
+        case wrapper(IRTypeRef)
     }
 
     struct PropertyShape: Hashable {
@@ -207,6 +208,8 @@ private struct Shape: Hashable {
             kind = .union(variants, discriminator: union.discriminator)
         case .alias(let target):
             kind = .alias(hollow(target))
+        case .wrapper(let target):
+            kind = .wrapper(hollow(target))
         }
     }
 }

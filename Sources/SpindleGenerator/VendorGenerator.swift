@@ -16,21 +16,38 @@ public struct VendorGenerator {
     public var previous: (String) -> APISurface?
     /// The module name when the config gives none, instead of one made from the spec's folder name.
     public var defaultModule: String?
+    /// A folder whose files the spec's `$ref`s may read besides those of the spec's own folder
+    /// (`--spec-root`).
+    public var specRoot: String?
+    /// Whether `$ref`s may read any file (`--allow-external-refs`); `allowExternalRefs: true` in the
+    /// vendor config allows it too.
+    public var allowsExternalReferences: Bool
+    /// The most bytes the generated files may hold together.
+    public var outputBudget = OutputBudget()
 
     public init(
         specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, defaultModule: String? = nil,
+        specRoot: String? = nil, allowsExternalReferences: Bool = false,
         previous: @escaping (String) -> APISurface? = { _ in nil }
     ) {
         self.specPath = specPath
         self.configPath = configPath
         self.templates = templates
         self.defaultModule = defaultModule
+        self.specRoot = specRoot
+        self.allowsExternalReferences = allowsExternalReferences
         self.previous = previous
     }
 
     /// A generator that keeps only the names of a previous generation, not its renamed types.
-    public init(specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, lock: @escaping (String) -> NameLock) {
-        self.init(specPath: specPath, configPath: configPath, templates: templates) { module in
+    public init(
+        specPath: String, configPath: String? = nil, templates: TemplateSet = .builtIn, specRoot: String? = nil,
+        allowsExternalReferences: Bool = false, lock: @escaping (String) -> NameLock
+    ) {
+        self.init(
+            specPath: specPath, configPath: configPath, templates: templates, specRoot: specRoot,
+            allowsExternalReferences: allowsExternalReferences
+        ) { module in
             APISurface(module: module, names: lock(module))
         }
     }
@@ -81,11 +98,15 @@ public struct VendorGenerator {
             surface.keep(renamed)
             var files = try SwiftEmitter(
                 module: module, templates: templates, specHash: hash, accessLevel: front.accessLevel, hashable: front.hashable,
-                deduplication: deduplication, renamedTypes: renamed
+                deduplication: deduplication, renamedTypes: renamed, budget: outputBudget
             ).render()
             files.append(GeneratedFile(path: APISurface.fileName, contents: surface.json()))
             for file in files { try file.checkPath() }
             return Output(module: module, files: files, surface: surface, diagnostics: front.diagnostics, quietWarnings: front.quietWarnings)
+        } catch let error as OutputTooLarge {
+            return Output(
+                module: nil, files: [], surface: nil, diagnostics: front.diagnostics + [error.diagnostic],
+                quietWarnings: front.quietWarnings)
         } catch {
             return Output(
                 module: nil, files: [], surface: nil, diagnostics: front.diagnostics + [.error("\(error)", at: nil)],
@@ -119,13 +140,31 @@ public struct VendorGenerator {
         let defaultModule = self.defaultModule ?? SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
 
         var config = VendorConfig(module: defaultModule)
-        if let configFile = configPath ?? Self.configFile(besideSpec: specPath) {
-            if let document = loader.document(configFile),
-                let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report)
-            {
+        let configFile = configPath ?? Self.configFile(besideSpec: specPath)
+        var configNamesModule = false
+        if let configFile {
+            let document = loader.document(configFile)
+            configNamesModule = document?.root?["module"] != nil
+            if let document, let read = VendorConfig.read(document, defaultModule: defaultModule, report: loader.report) {
                 config = read
             }
         }
+        // The folder's name is checked as `module:` is, before anything is written: it names the output folder.
+        if !configNamesModule, let problem = VendorConfig.moduleNameProblem(defaultModule, describedAs: "the module name from the folder name") {
+            // At the config, or the spec, or the folder's first document: somewhere an editor opens.
+            let documents = isDirectory.boolValue ? ((try? FileManager.default.contentsOfDirectory(atPath: specPath)) ?? []).sorted() : []
+            let firstDocument = documents.first { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            let place = configFile ?? (isDirectory.boolValue ? firstDocument : specPath)
+            loader.report(.error(problem + "; set 'module:' in spindle.yaml", at: place.map { SourceLocation(file: $0, line: 1, column: 1) }))
+        }
+        if let specRoot {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: specRoot, isDirectory: &isFolder), isFolder.boolValue else {
+                return FrontEnd(module: nil, diagnostics: [.error("no folder at '\(specRoot)' (--spec-root)", at: nil)])
+            }
+        }
+        loader.referenceScope =
+            allowsExternalReferences || config.allowsExternalReferences ? .anywhere : .inside([folder] + [specRoot].compactMap { $0 })
         let api = isDirectory.boolValue ? loader.loadFolder(specPath) : loader.loadAPI(fragments: [specPath])
         guard let api, !loader.diagnostics.hasErrors else {
             return FrontEnd(module: nil, diagnostics: loader.diagnostics.sorted, quietWarnings: config.quietWarnings)

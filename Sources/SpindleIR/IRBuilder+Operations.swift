@@ -177,7 +177,7 @@ extension IRBuilder {
                 ? Self.deprecationMessage(description: operation.description, extensions: operation.extensions) : nil,
             parameters: parameters, requestBody: requestBody,
             responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
-            pagination: nil, file: operation.file)
+            pagination: nil, file: operation.file, location: operation.location)
         result.pagination = pagination(for: operation, built: result)
         return result
     }

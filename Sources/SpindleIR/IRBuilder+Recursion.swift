@@ -1,4 +1,24 @@
 extension IRBuilder {
+    /// Turns the aliases that would refer to themselves (`typealias A = [A]`, or `B = [C]` with
+    /// `C = [B]`) into wrapper structs: an alias names its target's type, so a cycle made only of
+    /// aliases has no type at its end, and Swift rejects it. Every alias of such a cycle becomes a
+    /// wrapper (the JSON stays the same: a wrapper is coded as its value); aliases that lead into a
+    /// cycle without being on it stay aliases.
+    func wrapRecursiveAliases() {
+        let aliases = types.keys.sorted().filter { if case .alias = types[$0]!.kind { true } else { false } }
+        var edges: [String: [String]] = [:]
+        for key in aliases {
+            guard case .alias(let target) = types[key]!.kind, let path = target.namedPath else { continue }
+            let next = path.joined(separator: ".")
+            if case .alias? = types[next]?.kind { edges[key] = [next] }
+        }
+        let component = stronglyConnectedComponents(aliases, edges)
+        for key in aliases where component[key] != nil {
+            guard case .alias(let target) = types[key]!.kind else { continue }
+            types[key]?.kind = .wrapper(target)
+        }
+    }
+
     /// Marks the properties and variants that close a cycle of direct containment (a struct that
     /// holds itself, directly or through other structs), so emitters store them indirectly.
     /// Arrays and maps already store their elements out of line and break cycles by themselves.
@@ -39,7 +59,7 @@ extension IRBuilder {
             object.properties.compactMap { if case .named(let path) = $0.type { path.joined(separator: ".") } else { nil } }
         case .union(let union):
             union.variants.compactMap { if case .named(let path) = $0.type { path.joined(separator: ".") } else { nil } }
-        case .alias(.named(let path)):
+        case .alias(.named(let path)), .wrapper(.named(let path)):
             [path.joined(separator: ".")]
         default:
             []

@@ -80,22 +80,20 @@ extension IRBuilder {
         switch types.first {
         case nil:
             if !schema.properties.isEmpty { return (.named(namedType(for: schema, context: context)), nullable) }
-            if let items = schema.items { return (.array(typeRef(items, context: context.child(SwiftNaming.singular(context.suggested))).type), nullable) }
+            if let items = schema.items { return (container(schema, .array, of: items, context: context), nullable) }
             if case .schema(let values) = schema.additionalProperties {
-                return (.map(typeRef(values, context: context.child(context.suggested + "Value")).type), nullable)
+                return (container(schema, .map, of: values, context: context), nullable)
             }
             if let constant = schema.constValue, constant.stringValue != nil { return (.string, nullable) }
             return (.json, nullable)
         case .object:
             if !schema.properties.isEmpty { return (.named(namedType(for: schema, context: context)), nullable) }
             if case .schema(let values) = schema.additionalProperties {
-                return (.map(typeRef(values, context: context.child(context.suggested + "Value")).type), nullable)
+                return (container(schema, .map, of: values, context: context), nullable)
             }
-            return (.map(.json), nullable)
+            return (container(schema, .map, of: nil, context: context), nullable)
         case .array:
-            guard let items = schema.items else { return (.array(.json), nullable) }
-            let element = typeRef(items, context: context.child(SwiftNaming.singular(context.suggested)))
-            return (.array(element.type), nullable)
+            return (container(schema, .array, of: schema.items, context: context), nullable)
         case .string:
             return (stringType(schema), nullable)
         case .integer, .number:

@@ -24,6 +24,8 @@ public final class IRBuilder {
     /// Targets of the non-component `$ref`s being typed right now, to stop at a cycle of inline
     /// schemas (`items: {$ref: '#/components/schemas/A/properties/list'}` inside that `list`).
     var followedReferences: Set<ObjectIdentifier> = []
+    /// How many arrays and maps enclose the value being typed, in the type expression being built.
+    var typeNesting = 0
 
     /// Creates a builder for `api`, whose schemas `loader` resolves.
     public init(api: APIDescription, loader: SpecLoader, config: VendorConfig, lock: NameLock = NameLock()) {
@@ -53,6 +55,7 @@ public final class IRBuilder {
         for (name, _) in known + added { _ = componentType(name) }
         checkConfigMentions()
         let operations = buildOperations()
+        wrapRecursiveAliases()
         markIndirection()
         var names = givenNames
         for operation in operations {
@@ -182,8 +185,12 @@ public final class IRBuilder {
             name: path.last!, path: path, kind: .alias(.json), description: describing(annotatedDescription(schema), keysOf: schema),
             deprecated: deprecated,
             deprecationMessage: deprecated ? deprecationMessage(of: sources, description: annotatedDescription(schema)) : nil,
-            nested: [], source: schema.origin.target, isComponent: isComponent)
+            nested: [], source: schema.origin.target, location: schema.location, isComponent: isComponent)
+        // A named type is an expression of its own: the nesting of the one that refers to it stops there.
+        let enclosingNesting = typeNesting
+        typeNesting = 0
         let kind = typeKind(schema, path: path)
+        typeNesting = enclosingNesting
         types[key]?.kind = kind
     }
 

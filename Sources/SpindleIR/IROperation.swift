@@ -1,4 +1,5 @@
 import SpindleOpenAPI
+import SpindleYAML
 
 /// One API operation as the client exposes it.
 public struct IROperation: Sendable {
@@ -27,6 +28,8 @@ public struct IROperation: Sendable {
     public var pagination: IRPagination?
     /// The fragment the operation came from.
     public var file: String
+    /// Where the operation is written, for diagnostics about its generated code.
+    public var location: SourceLocation?
 
     /// The first 2xx response, the one methods return.
     public var successResponse: IRResponse? {

@@ -1,4 +1,5 @@
 import SpindleOpenAPI
+import SpindleYAML
 
 /// A type the emitters generate: a struct, an open enum, a union or an alias.
 public struct IRType: Sendable {
@@ -15,6 +16,8 @@ public struct IRType: Sendable {
     public var nested: [IRType]
     /// Where the schema was written (`file#pointer`), for traceability in diagnostics and docs.
     public var source: String
+    /// Where the schema starts in its file, for diagnostics about the generated type.
+    public var location: SourceLocation?
     /// The schema is one of the spec's `components.schemas`, named by the spec rather than by where it is used.
     public var isComponent = false
 
@@ -23,6 +26,10 @@ public struct IRType: Sendable {
         case enumeration(IREnum)
         case union(IRUnion)
         case alias(IRTypeRef)
+        /// A struct that holds one value of the type and is coded as that value: what an alias becomes
+        /// when its type would contain the alias itself (`A: {type: array, items: {$ref: A}}`), which a
+        /// `typealias` cannot spell.
+        case wrapper(IRTypeRef)
     }
 }
 

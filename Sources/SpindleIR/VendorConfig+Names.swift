@@ -6,10 +6,18 @@ enum ConfigNames {
     /// Modules generated code cannot be: it imports these, or they are Swift's own.
     static let reservedModules: Set<String> = ["Swift", "Foundation", "FoundationEssentials", "Dispatch", "SpindleRuntime", "Glibc", "Darwin"]
 
+    /// The longest module name, in UTF-8 bytes. The module names the output folder, beside which the
+    /// generator stages `.<module>.spindle-staging-<pid>`, and file systems refuse a name over 255 bytes.
+    static let maxModuleBytes = 128
+
     /// `module`: also the name of the output folder and of the module's error types.
-    static func moduleProblem(_ name: String) -> String? {
-        if let problem = identifierProblem(name, "'module'") { return problem }
-        if reservedModules.contains(name) { return "'module' \(quoted(name)) is a module generated code imports; choose another name" }
+    static func moduleProblem(_ name: String, _ what: String = "'module'") -> String? {
+        if let problem = identifierProblem(name, what) { return problem }
+        if reservedModules.contains(name) { return "\(what) \(quoted(name)) is a module generated code imports; choose another name" }
+        if name.utf8.count > maxModuleBytes {
+            let start = quoted(name.prefix(24) + "…")
+            return "\(what) \(start) is \(name.utf8.count) bytes long; it names the output folder, so the limit is \(maxModuleBytes)"
+        }
         return nil
     }
 

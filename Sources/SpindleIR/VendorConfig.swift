@@ -36,6 +36,8 @@ public struct VendorConfig: Sendable {
     /// Warning kinds not printed for this vendor (still counted in the summary): the ones its
     /// published spec will always have.
     public var quietWarnings: Set<DiagnosticKind> = []
+    /// Whether the spec's `$ref`s may read files outside its folder (`allowExternalRefs: true`).
+    public var allowsExternalReferences = false
 
     public enum AccessLevel: String, Sendable { case `public`, `internal`, package }
 
@@ -43,6 +45,11 @@ public struct VendorConfig: Sendable {
 
     /// The client type name in effect.
     public var clientName: String { client ?? module + "Client" }
+
+    /// Why `name`, described as `what`, cannot name a module (its output folder, too), or `nil`.
+    public static func moduleNameProblem(_ name: String, describedAs what: String) -> String? {
+        ConfigNames.moduleProblem(name, what)
+    }
 }
 
 /// A parameter's serialization as the vendor config overrides it.
@@ -117,7 +124,7 @@ public struct PaginationDeclaration: Sendable, Hashable {
 }
 
 extension VendorConfig {
-    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "hashable", "auth", "naming", "pagination", "operations", "parameters", "quietWarnings"]
+    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "hashable", "auth", "naming", "pagination", "operations", "parameters", "quietWarnings", "allowExternalRefs"]
 
     /// Reads a config document. Every problem is reported with its location; returns `nil` on errors.
     public static func read(_ document: YAMLDocument, defaultModule: String, report: (Diagnostic) -> Void) -> VendorConfig? {
@@ -159,6 +166,15 @@ extension VendorConfig {
             }
             return result
         }
+        /// `true` or `false`, written as such.
+        func flag(_ node: YAMLNode) -> Bool? {
+            guard node.kind == .scalar else { return nil }
+            return switch node.scalar {
+            case "true": true
+            case "false": false
+            default: nil
+            }
+        }
         checkKeys(root, topLevelKeys, "the config")
         if let module = root["module"] {
             if let name = module.scalar, module.kind == .scalar, !name.isEmpty {
@@ -178,11 +194,10 @@ extension VendorConfig {
             if let value = level.scalar.flatMap(AccessLevel.init(rawValue:)) { config.accessLevel = value } else { fail("'accessLevel' must be public, package or internal", level) }
         }
         if let hashable = root["hashable"] {
-            switch hashable.scalar {
-            case "true" where hashable.kind == .scalar: config.hashable = true
-            case "false" where hashable.kind == .scalar: config.hashable = false
-            default: fail("'hashable' must be true or false", hashable)
-            }
+            if let flag = flag(hashable) { config.hashable = flag } else { fail("'hashable' must be true or false", hashable) }
+        }
+        if let external = root["allowExternalRefs"] {
+            if let flag = flag(external) { config.allowsExternalReferences = flag } else { fail("'allowExternalRefs' must be true or false", external) }
         }
         if let auth = root["auth"] {
             checkKeys(auth, ["environmentVariable"], "auth")

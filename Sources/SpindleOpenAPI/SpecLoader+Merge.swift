@@ -9,15 +9,46 @@ extension SpecLoader {
         let files = names.filter { name in
             name != "spindle.yaml" && [".yaml", ".yml", ".json"].contains(where: name.hasSuffix)
         }.sorted().map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
-        let roots = files.filter { file in
+        var readable: [String] = []
+        for file in files {
+            // A symbolic link in the folder is read only where a reference could read its target.
+            if let problem = scopeProblem(file) {
+                report(.error("this file is not read: it \(problem); \(ReferenceScope.optOut)", at: SourceLocation(file: file, line: 1, column: 1)))
+            } else {
+                readable.append(file)
+            }
+        }
+        let roots = readable.filter { file in
             guard let root = document(file)?.root, root.kind == .mapping else { return false }
             return root["openapi"] != nil || root["swagger"] != nil
         }
         guard !roots.isEmpty else {
-            report(.error("no OpenAPI document found in '\(folder)'", at: nil))
+            if files.isEmpty {
+                report(.error("no OpenAPI document in '\(folder)': it has no .yaml, .yml or .json file", at: nil))
+            } else {
+                reportNoDocument(in: folder, files: readable)
+            }
             return nil
         }
         return loadAPI(fragments: roots)
+    }
+
+    /// Says, at each file of a folder that has no OpenAPI document, why that file is not one.
+    private func reportNoDocument(in folder: String, files: [String]) {
+        let problem = "no OpenAPI document in '\(folder)'"
+        for file in files {
+            // A file that did not parse has reported why already.
+            guard let document = document(file) else { continue }
+            guard let root = document.root else {
+                report(.error("\(problem): this file is empty", at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            switch root.kind {
+            case .mapping: report(.error("\(problem): this file has no 'openapi' version field", at: root.location))
+            case .sequence: report(.error("\(problem): this file holds a list, not a mapping with an 'openapi' field", at: root.location))
+            case .scalar: report(.error("\(problem): this file holds a single value, not a mapping with an 'openapi' field", at: root.location))
+            }
+        }
     }
 
     /// Loads the documents at `fragments` and merges them into one API.

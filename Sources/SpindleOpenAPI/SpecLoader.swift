@@ -11,6 +11,9 @@ public final class SpecLoader {
     public private(set) var diagnostics = DiagnosticBag()
     /// Nesting and alias budgets for every file this loader parses.
     public let limits: YAMLLimits
+    /// The files `$ref`s may read; any file unless set (``VendorGenerator`` keeps them to the spec's
+    /// folder). Set it before loading.
+    public var referenceScope = ReferenceScope.anywhere
 
     /// What has been reported, so a problem met again (a dangling `$ref` resolved by several
     /// stages, a cycle entered from each of its members) is reported once.
@@ -18,6 +21,8 @@ public final class SpecLoader {
     private var reportedCycles: Set<Reference> = []
     private var documents: [String: YAMLDocument] = [:]
     private var unreadable: Set<String> = []
+    /// Why each file a reference led to may not be read (`nil` when it may), so each is judged once.
+    private var scopeProblems: [String: String?] = [:]
     /// One schema per node, however it is reached (inline, through any spelling of a `$ref`, or an
     /// alias): the node is the identity, and hashing it costs two words.
     private var schemas: [YAMLNode: Schema] = [:]
@@ -93,9 +98,22 @@ public final class SpecLoader {
             return nil
         }
         let target = filePart.isEmpty ? file : resolveRelativePath(filePart.removingPercentEncoding ?? filePart, from: file)
+        if target != file, let problem = scopeProblem(target) {
+            report(.error("reference '\(text)' \(problem); \(ReferenceScope.optOut)", at: location))
+            return nil
+        }
         let reference = Reference(file: target, pointer: pointer, text: text, location: location)
         readReferences[text] = (file, reference)
         return reference
+    }
+
+    /// Why references may not read the file at `path`, or `nil`; judged once per file.
+    func scopeProblem(_ path: String) -> String? {
+        if referenceScope.allowsAnyFile { return nil }
+        if let known = scopeProblems[path] { return known }
+        let problem = referenceScope.problem(reading: path)
+        scopeProblems[path] = problem
+        return problem
     }
 
     /// The value for `key` in `mapping`, through a lookup table when the mapping is large.

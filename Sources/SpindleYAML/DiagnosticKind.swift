@@ -60,6 +60,8 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let invalidMediaType = Self("invalid-media-type", "a content key that is not a media type (type/subtype)")
     /// A path template with a query string (`/uploads?convert={convert}`).
     public static let pathQueryString = Self("path-query-string", "a path template with a query string, which is left out of the path")
+    /// Arrays and maps nested deeper than generated code may spell them.
+    public static let typeNesting = Self("type-nesting", "arrays and maps nested more than 12 levels deep; the inner levels are typed as JSON")
     /// A config entry that names nothing in the spec.
     public static let unusedConfig = Self("unused-config", "a spindle.yaml entry that names nothing in the spec")
 
@@ -67,6 +69,6 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let all: [DiagnosticKind] = [
         .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidMediaType, .invalidServerURL,
         .mixedTypes, .multipleDocuments, .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames,
-        .spindleExtension, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
+        .spindleExtension, .typeNesting, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()
 }

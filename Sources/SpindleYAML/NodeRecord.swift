@@ -44,4 +44,6 @@ struct NodeExtent {
     var size: UInt32
     /// Collections nested in the subtree including this one, through aliases (0 for a scalar).
     var height: UInt32
+    /// Bytes of scalar text in the subtree with aliases expanded, saturating; 0 while a collection is open.
+    var bytes: UInt32
 }

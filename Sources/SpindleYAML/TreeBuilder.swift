@@ -31,6 +31,8 @@ struct TreeBuilder {
     var root: UInt32?
     /// Nodes expanded through aliases so far.
     var aliasTotal = 0
+    /// Bytes of scalar text expanded through aliases so far.
+    var aliasBytes = 0
     var documentCount = 0
     /// Set after the first document: later events are validated by libyaml but not stored.
     var skipping = false
@@ -166,7 +168,7 @@ struct TreeBuilder {
             line: UInt32(truncatingIfNeeded: event.start_mark.line + 1),
             column: UInt32(truncatingIfNeeded: event.start_mark.column + 1),
             start: UInt32(offset), length: UInt32(length)))
-        extents.append(NodeExtent(size: 1, height: 0))
+        extents.append(NodeExtent(size: 1, height: 0, bytes: UInt32(truncatingIfNeeded: length)))
         register(index, anchor: data.anchor, tag: data.tag)
         attach(index)
     }
@@ -184,7 +186,7 @@ struct TreeBuilder {
             line: UInt32(truncatingIfNeeded: event.start_mark.line + 1),
             column: UInt32(truncatingIfNeeded: event.start_mark.column + 1),
             start: 0, length: 0))
-        extents.append(NodeExtent(size: 0, height: 0))
+        extents.append(NodeExtent(size: 0, height: 0, bytes: 0))
         register(index, anchor: anchor, tag: tag)
         stack.append(Frame(node: index, scratchBase: scratch.count))
     }
@@ -209,18 +211,21 @@ struct TreeBuilder {
     private mutating func close(_ index: UInt32, childrenFrom start: Int) {
         var size: UInt64 = 1
         var height: UInt32 = 0
+        var bytes: UInt64 = 0
         extents.withUnsafeBufferPointer { extents in
             children.withUnsafeBufferPointer { children in
                 for position in start..<children.count {
                     let extent = extents[Int(children[position])]
                     size += UInt64(extent.size)
                     height = max(height, extent.height)
+                    bytes += UInt64(extent.bytes)
                 }
             }
         }
         nodes[Int(index)].start = UInt32(start)
         nodes[Int(index)].length = UInt32(children.count - start)
-        extents[Int(index)] = NodeExtent(size: UInt32(min(size, UInt64(UInt32.max))), height: height + 1)
+        extents[Int(index)] = NodeExtent(
+            size: UInt32(min(size, UInt64(UInt32.max))), height: height + 1, bytes: UInt32(min(bytes, UInt64(UInt32.max))))
         attach(index)
     }
 
@@ -243,6 +248,13 @@ struct TreeBuilder {
             try fatal("alias expansion exceeds the budget of \(limits.maxAliasExpansion) nodes (possible 'billion laughs' document)",
                   event.start_mark)
         }
+        // Few nodes can still be much text: one long scalar aliased a thousand times is a gigabyte of
+        // descriptions for every later stage, though the tree stores it once.
+        aliasBytes += Int(extent.bytes)
+        if aliasBytes > limits.maxAliasExpansionBytes || extent.bytes == UInt32.max {
+            try fatal("alias expansion exceeds the budget of \(limits.maxAliasExpansionBytes) bytes of text (possible 'billion laughs' document)",
+                  event.start_mark)
+        }
         if stack.count + Int(extent.height) > limits.maxDepth {
             try fatal("nesting depth exceeds the limit of \(limits.maxDepth) (through alias '*\(name)')", event.start_mark)
         }
@@ -257,7 +269,7 @@ struct TreeBuilder {
             line: UInt32(truncatingIfNeeded: event.start_mark.line + 1),
             column: UInt32(truncatingIfNeeded: event.start_mark.column + 1),
             start: UInt32(scalars.count), length: 0))
-        extents.append(NodeExtent(size: 1, height: 0))
+        extents.append(NodeExtent(size: 1, height: 0, bytes: 0))
         attach(index)
     }
 

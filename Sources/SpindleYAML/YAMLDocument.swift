@@ -17,6 +17,8 @@ public final class YAMLDocument: Sendable {
     let scalarBytes: [UInt8]
     let tags: [UInt32: String]
     let rootIndex: UInt32?
+    /// Long scalars' strings, shared by every read of their node.
+    let longScalars = LongScalarCache()
 
     init(
         file: String, warnings: [Diagnostic], nodes: [NodeRecord], children: [UInt32],

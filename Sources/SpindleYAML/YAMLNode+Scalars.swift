@@ -22,7 +22,8 @@ extension YAMLNode {
     public var scalar: String? {
         let record = record
         guard record.kind == .scalar else { return nil }
-        return document.withBytes(of: record) { String(decoding: $0, as: UTF8.self) }
+        let make = { self.document.withBytes(of: record) { String(decoding: $0, as: UTF8.self) } }
+        return record.length >= LongScalarCache.threshold ? document.longScalars.string(index, make) : make()
     }
 
     /// Whether this is a scalar whose text starts with `prefix`, compared on bytes without making a `String`

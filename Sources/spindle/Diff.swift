@@ -37,6 +37,8 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("The spindle-surface.json that keeps the names, instead of the one in --output.", valueName: "file"))
     var surface: String?
 
+    @OptionGroup var references: ReferenceOptions
+
     func run() throws {
         var lock: APISurface?
         if let surface {
@@ -48,11 +50,14 @@ struct Diff: ParsableCommand {
         }
         let oldConfig = config ?? VendorGenerator.configFile(besideSpec: old)
         var warnings = WarningTally()
-        let before = VendorGenerator(specPath: old, configPath: oldConfig) { module in lock ?? APISurface.stored(in: output + "/" + module) }.run()
+        let before = VendorGenerator(
+            specPath: old, configPath: oldConfig, specRoot: references.specRoot, allowsExternalReferences: references.allowExternalRefs
+        ) { module in lock ?? APISurface.stored(in: output + "/" + module) }.run()
         guard let oldSurface = generated(before, &warnings) else { throw ExitCode.failure }
         // NEW is generated as `generate` would regenerate the module OLD generated: with its surface as the previous one.
         let after = VendorGenerator(
-            specPath: new, configPath: config ?? VendorGenerator.configFile(besideSpec: new) ?? oldConfig, defaultModule: oldSurface.module
+            specPath: new, configPath: config ?? VendorGenerator.configFile(besideSpec: new) ?? oldConfig, defaultModule: oldSurface.module,
+            specRoot: references.specRoot, allowsExternalReferences: references.allowExternalRefs
         ) { _ in oldSurface }.run()
         guard let newSurface = generated(after, &warnings) else { throw ExitCode.failure }
         if let line = warnings.summary { printError(line) }

@@ -47,6 +47,8 @@ struct Generate: ParsableCommand {
         help: ArgumentHelp("Do not print warnings of this kind (repeatable); they still count in the summary.", valueName: "kind"))
     var quietWarnings: [String] = []
 
+    @OptionGroup var references: ReferenceOptions
+
     @Flag(help: "Write nothing; exit 1 and list the files that would change when the output is stale.")
     var check = false
 
@@ -89,7 +91,10 @@ struct Generate: ParsableCommand {
         var warnings = WarningTally(quiet: Set(quietWarnings.compactMap(DiagnosticKind.init(rawValue:))))
         for job in jobs {
             let output = self.output
-            let result = VendorGenerator(specPath: job, configPath: config, templates: templateSet) { module in
+            let result = VendorGenerator(
+                specPath: job, configPath: config, templates: templateSet, specRoot: references.specRoot,
+                allowsExternalReferences: references.allowExternalRefs
+            ) { module in
                 APISurface.stored(in: output + "/" + module)
             }.run()
             for diagnostic in warnings.shown(result.diagnostics, quieting: result.quietWarnings) { printError(diagnostic.description) }

@@ -88,5 +88,37 @@ extension Robustness {
         let errors = try await TypeCheck.errors(in: generation.files, module: "Épicerie")
         #expect(errors == nil)
     }
+
+    /// Regression: a 240-character module name passed every check, then failed writing its output folder
+    /// (the staging folder beside it is longer still) with an unlocated `NSCocoaErrorDomain Code=514`. The
+    /// name is refused at `module:`, before anything is written; 128 bytes is the most it may have.
+    @Test func aModuleNameTooLongForAFolderIsRefusedWhereItIsWritten() async throws {
+        let spec = Array(Self.spec.utf8)
+        let long = try await generate(files: ["openapi.yaml": spec, "spindle.yaml": Array("module: \(String(repeating: "M", count: 240))\n".utf8)])
+        #expect(long.errors == [
+            "spindle.yaml:1:9: error: 'module' 'MMMMMMMMMMMMMMMMMMMMMMMM…' is 240 bytes long; it names the output folder, so the limit is 128"
+        ])
+        #expect(Self.everythingWritten(long) == [])
+        // Bytes, not characters: 65 two-byte letters are 130 bytes.
+        let wide = try await generate(files: ["openapi.yaml": spec, "spindle.yaml": Array("module: \(String(repeating: "É", count: 65))\n".utf8)])
+        #expect(wide.errors.first?.hasPrefix("spindle.yaml:1:9: error: 'module' 'ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ…' is 130 bytes long") == true)
+        let longest = String(repeating: "M", count: 128)
+        let fits = try await generate(files: ["openapi.yaml": spec, "spindle.yaml": Array("module: \(longest)\n".utf8)])
+        #expect(fits.diagnostics == [])
+        #expect(fits.writtenFiles().contains("\(longest)/Types/Pet.swift"))
+    }
+
+    /// The module name a folder's name gives (without `module:`) is checked the same way, at the folder's
+    /// first document.
+    @Test func aFolderNameTooLongForAModuleIsLocated() async throws {
+        let folder = try RepositoryPaths.temporaryFolder() + "/" + String(repeating: "x", count: 200)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.spec.write(toFile: folder + "/openapi.yaml", atomically: true, encoding: .utf8)
+        let output = await runOffThePool { VendorGenerator(specPath: folder).run() }
+        #expect(output.diagnostics.map(\.description) == [
+            folder + "/openapi.yaml:1:1: error: the module name from the folder name 'Xxxxxxxxxxxxxxxxxxxxxxxx…' is 200 bytes long; it names the output folder, so the limit is 128; set 'module:' in spindle.yaml"
+        ])
+        #expect(output.files.isEmpty)
+    }
 }
 }

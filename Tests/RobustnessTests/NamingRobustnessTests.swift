@@ -256,5 +256,45 @@ extension Robustness {
         let errors = try await TypeCheck.errors(in: generation.files)
         #expect(errors == nil)
     }
+
+    /// Regression: a schema and a property with the same Swift name (digits and caseless letters have no
+    /// upper-case form to tell a type from a property) wrote `_200.self`, which inside the object is the
+    /// property, and did not compile. Such references are qualified with the module name.
+    @Test func schemasNamedLikePropertiesTypeCheck() async throws {
+        let generation = try await generate(document(
+            paths: """
+                /x:
+                  get:
+                    operationId: 日本
+                    responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/日本'}}}}}
+                """,
+            schemas: """
+                '200': {type: object, properties: {name: {type: string}}}
+                日本: {type: object, properties: {x: {type: string}}}
+                Holder:
+                  type: object
+                  required: ['200']
+                  properties:
+                    '200': {$ref: '#/components/schemas/200'}
+                    日本: {$ref: '#/components/schemas/日本'}
+                    list: {type: array, items: {$ref: '#/components/schemas/200'}}
+                    map: {type: object, additionalProperties: {$ref: '#/components/schemas/日本'}}
+                    inner:
+                      type: object
+                      properties:
+                        deeper: {$ref: '#/components/schemas/200'}
+                        '200': {type: string}
+                Pick:
+                  oneOf: [{$ref: '#/components/schemas/200'}, {$ref: '#/components/schemas/日本'}]
+                """))
+        #expect(generation.diagnostics == [])
+        let holder = try generation.file("Types/Holder.swift")
+        #expect(holder.contains("self._200 = try container.decode(Shop._200.self, forKey: \"200\")"))
+        #expect(holder.contains("self.日本 = try container.decodeIfPresent(Shop.日本.self, forKey: \"日本\")"))
+        // Inside `Inner`, `_200` is Inner's own property as well as the outer one.
+        #expect(holder.contains("self.deeper = try container.decodeIfPresent(Shop._200.self, forKey: \"deeper\")"))
+        let errors = try await TypeCheck.errors(in: generation.files)
+        #expect(errors == nil)
+    }
 }
 }

@@ -200,5 +200,42 @@ extension Robustness {
         #expect(pet.contains("public var limit: JSONValue?"))
         #expect(pet.contains("public var operation: JSONValue?"))
     }
+
+    /// Regression: an alias whose type contains itself (`A: {type: array, items: A}`, or a cycle of such
+    /// aliases) was `typealias A = [A]`, which Swift rejects. Every alias on the cycle is a wrapper struct;
+    /// an alias that only leads into the cycle stays an alias.
+    @Test func aliasesOfThemselvesTypeCheck() async throws {
+        let generation = try await generate(document(schemas: """
+            A: {type: array, items: {$ref: '#/components/schemas/A'}}
+            B: {type: array, items: {$ref: '#/components/schemas/C'}}
+            C: {type: array, items: {$ref: '#/components/schemas/B'}}
+            IntoTheCycle: {type: array, items: {$ref: '#/components/schemas/B'}}
+            Map: {additionalProperties: {$ref: '#/components/schemas/Map'}}
+            E: {allOf: [{$ref: '#/components/schemas/F'}]}
+            F: {type: array, items: {$ref: '#/components/schemas/E'}}
+            Holder:
+              type: object
+              properties:
+                a: {$ref: '#/components/schemas/A'}
+                list: {type: array, items: {$ref: '#/components/schemas/C'}}
+            """))
+        #expect(generation.diagnostics == [])
+        let kinds = try #require(generation.module).types.map { type -> String in
+            switch type.kind {
+            case .alias: "\(type.name): alias"
+            case .wrapper: "\(type.name): wrapper"
+            default: "\(type.name): other"
+            }
+        }
+        #expect(kinds == [
+            "A: wrapper", "B: wrapper", "C: wrapper", "E: wrapper", "F: wrapper", "Holder: other", "IntoTheCycle: alias",
+            "Map: wrapper",
+        ])
+        // `E` holds an `F` directly, which holds `[E]`: boxed, or `E` would contain itself.
+        #expect(try generation.file("Types/E.swift").contains("@Indirect public var value: F"))
+        #expect(try generation.file("Types/IntoTheCycle.swift").contains("public typealias IntoTheCycle = [B]"))
+        let errors = try await TypeCheck.errors(in: generation.files)
+        #expect(errors == nil)
+    }
 }
 }

@@ -64,8 +64,14 @@ struct Generation {
 }
 
 /// Writes `files` (name -> bytes) into a fresh `<tmp>/shop/`, generates from `root` and, on
-/// success only, replaces `<tmp>/out/<Module>`.
-func generate(files: [String: [UInt8]], root: String = "openapi.yaml") async throws -> Generation {
+/// success only, replaces `<tmp>/out/<Module>`. An empty `root` generates from the whole folder.
+///
+/// `links` are symbolic links to make in the spec folder (name -> destination, as written in the
+/// link); `specRoot` is a folder relative to `<tmp>` given as `--spec-root`.
+func generate(
+    files: [String: [UInt8]], root: String = "openapi.yaml", links: [String: String] = [:], specRoot: String? = nil,
+    allowsExternalReferences: Bool = false, outputBudget: OutputBudget = OutputBudget()
+) async throws -> Generation {
     let temporary = try RepositoryPaths.temporaryFolder()
     let specFolder = temporary + "/shop"
     for (name, bytes) in files {
@@ -74,9 +80,21 @@ func generate(files: [String: [UInt8]], root: String = "openapi.yaml") async thr
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
+    for (name, destination) in links {
+        let path = specFolder + "/" + name
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: destination)
+    }
     let outputFolder = temporary + "/out"
     try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
-    let output = await runOffThePool { VendorGenerator(specPath: specFolder + "/" + root).run() }
+    let specPath = root.isEmpty ? specFolder : specFolder + "/" + root
+    let rootFolder = specRoot.map { temporary + "/" + $0 }
+    let output = await runOffThePool {
+        var generator = VendorGenerator(specPath: specPath, specRoot: rootFolder, allowsExternalReferences: allowsExternalReferences)
+        generator.outputBudget = outputBudget
+        return generator.run()
+    }
     if output.succeeded, let module = output.module {
         try OutputDirectory(path: outputFolder + "/" + module.moduleName).replace(with: output.files)
     }

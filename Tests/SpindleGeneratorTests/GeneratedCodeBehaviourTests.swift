@@ -129,6 +129,27 @@ import Testing
         #expect(child.parent?.name == "changed")
     }
 
+    /// Regression: `Nesting: {type: array, items: Nesting}` was `typealias Nesting = [Nesting]`, which does
+    /// not compile. As a wrapper struct it decodes and encodes as the plain JSON array, at any depth.
+    @Test func aliasesOfThemselvesRoundTripAsTheirValues() throws {
+        let text = "[[],[[],[[]]]]"
+        let nesting = try decode(Nesting.self, text)
+        #expect(nesting.value.count == 2)
+        #expect(nesting.value[1].value[1].value[0].value.isEmpty)
+        #expect(try json(nesting) == text)
+        #expect(try json(Nesting([Nesting([])])) == "[[]]")
+
+        let forest = try decode(Forest.self, #"{"a":[{"b":[]},{}],"c":[]}"#)
+        #expect(forest.value["a"]?.value[0].value["b"]?.value.isEmpty == true)
+        #expect(try json(forest) == #"{"a":[{"b":[]},{}],"c":[]}"#)
+        // Decoding failures still name the path.
+        #expect {
+            try decode(Nesting.self, "[[], [1]]")
+        } throws: { error in
+            "\(error)".contains("[1][0]")
+        }
+    }
+
     @Test func decodingFailuresNameTheJSONPath() throws {
         let bad = Self.widget.replacingOccurrences(of: #""label": "L""#, with: #""label": 5"#)
             .replacingOccurrences(of: #""name": "deeper""#, with: #""name": 7"#)

@@ -223,10 +223,13 @@ import Testing
         // What format 1 did not record (deprecations, pagination, signatures) is not reported as changed.
         #expect(
             SpecBump(from: old, to: new).report == """
-                Constructs 1.0.0 -> 1.0.0: 7 changes (0 source-breaking, 1 deprecated, 6 additive)
+                Constructs 1.0.0 -> 1.0.0: 10 changes (0 source-breaking, 1 deprecated, 9 additive)
                   deprecated       type renamed: Tag (now WidgetTag; Tag is kept as a deprecated typealias)
+                  additive         type added: Forest (wrapper)
                   additive         type added: Gizmo (struct)
                   additive         type added: Gizmo.Mode (enum)
+                  additive         type added: Nesting (wrapper)
+                  additive         type added: Trees (wrapper)
                   additive         optional property added: Widget.gizmo (Gizmo?)
                   additive         type added: WidgetTag (struct)
                   additive         operation added: gizmos.list (GET /gizmos)

@@ -248,7 +248,7 @@ import Testing
                 for value in enumeration.cases { names.insert("\(path).\(value.swiftName) <- \(value.rawValue)") }
             case .union(let union):
                 for variant in union.variants { names.insert("\(path).\(variant.swiftName)") }
-            case .alias:
+            case .alias, .wrapper:
                 break
             }
         }

@@ -72,6 +72,34 @@ struct AliasTests {
         #expect(try root(text, limits: YAMLLimits(maxAliasExpansion: 8))["b"]?.count == 2)
     }
 
+    /// Regression: the budget counted nodes only, so one long scalar aliased many times passed it (a
+    /// 1 MiB description aliased 1,000 times was a gigabyte of text for the generator). Aliases also
+    /// spend bytes of text, keys included, and nested aliases count at every use.
+    @Test func aliasByteBudget() throws {
+        let text = "a: &a 0123456789\nb: [*a, *a, *a]\nc: &c {k: *a}\nd: [*c, *c]\n"
+        // Aliases expand to 10 + 10 + 10 (b), 10 (c's value), then c twice: 11 each ("k" and the value).
+        #expect(failures(text, limits: YAMLLimits(maxAliasExpansionBytes: 29)) == [
+            "t.yaml:2:13: error: alias expansion exceeds the budget of 29 bytes of text (possible 'billion laughs' document)",
+        ])
+        #expect(failures(text, limits: YAMLLimits(maxAliasExpansionBytes: 61)) == [
+            "t.yaml:4:9: error: alias expansion exceeds the budget of 61 bytes of text (possible 'billion laughs' document)",
+        ])
+        #expect(try root(text, limits: YAMLLimits(maxAliasExpansionBytes: 62))["d"]?.count == 2)
+    }
+
+    /// The issue's document: one 1 MiB scalar aliased 1,000 times stops at the default budget (64 MiB)
+    /// on the 65th alias, after reading the 1 MiB once.
+    @Test func aLongScalarAliasedAThousandTimesStopsAtTheDefaultBudget() {
+        var text = "big: &big '" + String(repeating: "x", count: 1 << 20) + "'\nuses:\n"
+        for _ in 0..<1_000 { text += "  - *big\n" }
+        var result: [String] = []
+        let elapsed = measure { result = failures(text) }
+        #expect(result == [
+            "t.yaml:67:5: error: alias expansion exceeds the budget of 67108864 bytes of text (possible 'billion laughs' document)",
+        ])
+        #expect(elapsed < .seconds(5))
+    }
+
     @Test func mergeKeyFromAlias() throws {
         let node = try root("""
             base: &base

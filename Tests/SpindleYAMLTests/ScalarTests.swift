@@ -3,6 +3,23 @@ import Testing
 
 @Suite("Scalars")
 struct ScalarTests {
+    /// Regression: every read of a scalar made a new `String`, so a 1 MiB description that a thousand
+    /// operations refer to was a gigabyte in memory before the generator could refuse it. A long
+    /// scalar's string is made once and shared; short ones are made on each read.
+    @Test func aLongScalarIsOneStringHoweverOftenItIsRead() throws {
+        let long = String(repeating: "x", count: 4096)
+        let node = try root("a: &a '\(long)'\nb: *a\nc: short\n")
+        func storage(_ text: String?) -> UnsafeRawPointer? {
+            var text = text ?? ""
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        let first = node["a"]?.scalar
+        #expect(first == long)
+        #expect(storage(first) == storage(node["a"]?.scalar))
+        #expect(storage(first) == storage(node["b"]?.scalar))
+        #expect(node["c"]?.scalar == "short")
+    }
+
     @Test func textIsKeptExactly() throws {
         let node = try root("""
             plainNo: no

@@ -31,6 +31,8 @@ extension MockAPI {
             throw MockLoadError(diagnostics: [.error("no spec at '\(path)'", at: nil)])
         }
         let loader = SpecLoader()
+        // What a reference reads is served over HTTP: only files of the spec's own folder.
+        loader.referenceScope = .inside([isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent])
         let api = isDirectory.boolValue ? loader.loadFolder(path) : loader.loadAPI(fragments: [path])
         guard let api, !loader.diagnostics.hasErrors else {
             throw MockLoadError(diagnostics: loader.diagnostics.sorted.filter { $0.severity == .error })

@@ -68,6 +68,8 @@ extension APISurface {
                 members = ["rawValue", "init(rawValue:)", "allKnownValues"] + Array((type.cases ?? [:]).keys)
             case "union":
                 members = ["unknown(_:)", "init(from:)", "encode(to:)"] + (type.cases ?? [:]).keys.map { $0 + "(_:)" }
+            case "wrapper":
+                members = ["value", "init(_:)", "init(from:)", "encode(to:)"]
             default:
                 members = []
             }

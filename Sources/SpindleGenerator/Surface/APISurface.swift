@@ -198,6 +198,8 @@ public struct APISurface: Codable, Equatable, Sendable {
             surface = TypeSurface(kind: "union", cases: Dictionary(union.variants.map { ($0.swiftName, Self.spell($0.type)) }) { first, _ in first })
         case .alias(let target):
             surface = TypeSurface(kind: "alias", target: Self.spell(target))
+        case .wrapper(let target):
+            surface = TypeSurface(kind: "wrapper", target: Self.spell(target))
         }
         surface.deprecated = type.deprecated ? type.deprecationMessage ?? "" : nil
         return surface
