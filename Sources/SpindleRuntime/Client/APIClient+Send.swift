@@ -145,7 +145,7 @@ struct Exchange: Sendable {
     }
 
     /// `failure` with any credential the server echoed scrubbed from its message.
-    private func redacted(_ failure: DecodingFailure) -> DecodingFailure {
+    func redacted(_ failure: DecodingFailure) -> DecodingFailure {
         DecodingFailure(
             message: redactor.text(failure.message),
             path: failure.path,
