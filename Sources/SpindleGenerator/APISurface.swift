@@ -145,6 +145,8 @@ public struct APISurface: Codable, Equatable, Sendable {
                 types[key] = TypeSurface(kind: "union", cases: Dictionary(union.variants.map { ($0.swiftName, Self.spell($0.type)) }) { first, _ in first })
             case .alias(let target):
                 types[key] = TypeSurface(kind: "alias", target: Self.spell(target))
+            case .multipartForm(let form):
+                types[key] = TypeSurface(kind: "form", properties: Dictionary(form.parts.map { ($0.swiftName, $0.surfaceType) }) { first, _ in first })
             }
             type.nested.forEach(add)
         }
@@ -161,5 +163,13 @@ public struct APISurface: Codable, Equatable, Sendable {
     /// A Swift spelling of a type, fully qualified from the module's top level.
     static func spell(_ type: IRTypeRef) -> String {
         SwiftTypeSpelling.spell(type) { $0.joined(separator: ".") }
+    }
+}
+
+extension IRFormPart {
+    /// The property's Swift type as the surface records it.
+    fileprivate var surfaceType: String {
+        let element = kind == .file ? "MultipartFile" : APISurface.spell(type)
+        return isRepeated ? "[\(element)]" : required ? element : element + "?"
     }
 }

@@ -35,13 +35,14 @@ struct OperationContextBuilder {
         if operation.isSecurityOptional && !operation.security.isEmpty {
             requestStatements.append("request.isSecurityOptional = true")
         }
+        if let accept = acceptStatement(operation) { requestStatements.append(accept) }
         for parameter in operation.parameters {
             requestStatements.append(builderStatement(parameter, variable: variables[parameter.swiftName] ?? parameter.swiftName))
         }
         if let body = operation.requestBody {
-            requestStatements.append(bodyStatement(body))
+            requestStatements += bodyStatements(body, operation: operation)
         }
-        let returnType = operation.successResponse?.type.map { spelling.spell($0) }
+        let returnType = self.returnType(operation)
         return [
             "access": access,
             "docs": docs(operation, parameters: parameters),
@@ -56,6 +57,7 @@ struct OperationContextBuilder {
             "requestStatements": requestStatements,
             "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
+            "sendCall": sendCall(operation, returns: returnType != nil),
             "pagination": paginationContext(operation, parameters: parameters, variables: variables) ?? false,
         ]
     }
@@ -147,14 +149,7 @@ struct OperationContextBuilder {
             self.methodParameter(parameter, variable: variables[parameter.swiftName] ?? SwiftNaming.escaped(parameter.swiftName))
         }
         var result = (path + others.filter(\.required)).map(methodParameter)
-        if let body = operation.requestBody {
-            let type = spelling.spell(body.type)
-            result.append(
-                MethodParameter(
-                    name: "body", label: "body", swiftType: body.required ? type : type + "?",
-                    defaultArgument: body.required ? (canDefaultConstruct(body.type) ? ".init()" : nil) : "nil",
-                    docs: body.description ?? "The request body."))
-        }
+        result += bodyParameters(operation)
         result += others.filter { !$0.required }.map(methodParameter)
         return result
     }
@@ -187,7 +182,7 @@ struct OperationContextBuilder {
     }
 
     /// Whether `.init()` builds the type: an object whose properties are all optional.
-    private func canDefaultConstruct(_ type: IRTypeRef) -> Bool {
+    func canDefaultConstruct(_ type: IRTypeRef) -> Bool {
         guard case .named(let path) = type, let found = spelling.lookup(path), case .object(let object) = found.kind else { return false }
         return object.properties.allSatisfy { $0.presence != .required }
     }
@@ -214,17 +209,7 @@ struct OperationContextBuilder {
         }
     }
 
-    private func bodyStatement(_ body: IRRequestBody) -> String {
-        switch body.contentType {
-        case "application/x-www-form-urlencoded": "request.setFormBody(body)"
-        case let type where type == "application/json" || type.hasSuffix("+json"):
-            type == "application/json" ? "request.setJSONBody(body)" : "request.setJSONBody(body, contentType: \(swiftStringLiteral(type)))"
-        default:
-            body.type == .data ? "request.setBody(body, contentType: \(swiftStringLiteral(body.contentType)))" : "request.setJSONBody(body)"
-        }
-    }
-
-    private func errorDecoder(_ operation: IROperation) -> String {
+    func errorDecoder(_ operation: IROperation) -> String {
         "\(errorBodyName).\(errorDecoders[ErrorBodyCases.key(operation)] ?? "undocumented")"
     }
 
@@ -257,7 +242,7 @@ struct OperationContextBuilder {
 
     /// `name(a, b)` on one line when it fits at `indent` (the final column of the template line
     /// plus the operation's own indentation), else one argument per line.
-    private func wrappedCall(_ name: String, _ arguments: [String], indent: Int, suffix: String = "") -> String {
+    func wrappedCall(_ name: String, _ arguments: [String], indent: Int, suffix: String = "") -> String {
         let single = "\(name)(\(arguments.joined(separator: ", ")))\(suffix)"
         if indent + single.count <= lineLimit { return single }
         let inner = String(repeating: " ", count: indent)

@@ -38,6 +38,9 @@ struct StorageLayout: Sendable {
                 result = enumeration.rawType == .string ? 1 : 0
             case .alias(let target):
                 result = measure(target)
+            case .multipartForm:
+                // Forms are parameters and results only; no other type stores one.
+                result = 1
             }
             leaves[key] = result
             return result

@@ -28,13 +28,14 @@ struct TypeContextBuilder: Sendable {
             // Filled by the emitter with the nested types already rendered and indented.
             "nested": [String](),
             "isParameter": parameterTypes.contains(type.path),
-            "object": false, "enumeration": false, "union": false, "alias": false,
+            "object": false, "enumeration": false, "union": false, "alias": false, "multipartForm": false,
         ]
         switch type.kind {
         case .object(let object): context["object"] = objectContext(object, type: type)
         case .enumeration(let enumeration): context["enumeration"] = enumContext(enumeration, depth: type.path.count)
         case .union(let union): context["union"] = unionContext(union, type: type)
         case .alias(let target): context["alias"] = ["swiftType": spelling.spell(target, in: Array(type.path.dropLast()))]
+        case .multipartForm(let form): context["multipartForm"] = formContext(form, type: type)
         }
         return context
     }

@@ -140,6 +140,8 @@ private struct Shape: Hashable {
         case enumeration(IREnum.RawType, [IREnumCase])
         case union([VariantShape], discriminator: String?)
         case alias(IRTypeRef)
+        /// Forms are never merged: each is named for the body it is, so its path is its shape.
+        case multipartForm(path: [String], types: [IRTypeRef])
     }
 
     struct PropertyShape: Hashable {
@@ -205,6 +207,8 @@ private struct Shape: Hashable {
             kind = .union(variants, discriminator: union.discriminator)
         case .alias(let target):
             kind = .alias(hollow(target))
+        case .multipartForm(let form):
+            kind = .multipartForm(path: type.path, types: form.parts.map { hollow($0.type) })
         }
     }
 }

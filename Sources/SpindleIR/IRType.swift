@@ -21,6 +21,8 @@ public struct IRType: Sendable {
         case enumeration(IREnum)
         case union(IRUnion)
         case alias(IRTypeRef)
+        /// A multipart form whose properties are its parts.
+        case multipartForm(IRMultipartForm)
     }
 }
 

@@ -27,6 +27,9 @@ public enum SwiftNaming {
         "ParameterField", "PathStyle", "QueryStyle", "RecordingTransport", "RequestOptions", "RequestSummary",
         "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",
         "URLSessionTransport", "UnionDecoding", "UnionVariant", "UnixMilliseconds", "UnixSeconds",
+        // Bodies (issue 25): streamed bodies, multipart forms, event and JSON streams.
+        "DecodedStream", "HTTPBody", "HTTPBodyError", "MultipartFile", "MultipartForm", "MultipartFormCodable",
+        "ResponseStream", "ServerSentEvent", "StreamDecodingError", "StreamLimits", "StreamingHTTPResponse",
     ]
 
     /// Splits a name into words at separators, lower-to-upper case changes and letter/digit changes,

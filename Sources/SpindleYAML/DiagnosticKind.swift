@@ -60,6 +60,8 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let invalidMediaType = Self("invalid-media-type", "a content key that is not a media type (type/subtype)")
     /// A path template with a query string (`/uploads?convert={convert}`).
     public static let pathQueryString = Self("path-query-string", "a path template with a query string, which is left out of the path")
+    /// A body Spindle cannot type as written: sent or returned as bytes, or a multipart detail left out.
+    public static let unsupportedBody = Self("unsupported-body", "a body or multipart detail Spindle cannot type; sent or returned as bytes")
     /// A config entry that names nothing in the spec.
     public static let unusedConfig = Self("unused-config", "a spindle.yaml entry that names nothing in the spec")
 
@@ -67,6 +69,6 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let all: [DiagnosticKind] = [
         .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidMediaType, .invalidServerURL,
         .mixedTypes, .multipleDocuments, .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames,
-        .spindleExtension, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
+        .spindleExtension, .unsupportedBody, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()
 }
