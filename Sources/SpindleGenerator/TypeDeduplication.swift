@@ -128,6 +128,8 @@ private struct Shape: Hashable {
         case union([VariantShape], discriminator: String?)
         case alias(IRTypeRef)
         case wrapper(IRTypeRef)
+        /// Forms are never merged: each is named for the body it is, so its path is its shape.
+        case multipartForm(path: [String], types: [IRTypeRef])
     }
 
     struct PropertyShape: Hashable {
@@ -197,6 +199,8 @@ private struct Shape: Hashable {
             kind = .alias(hollow(target))
         case .wrapper(let target):
             kind = .wrapper(hollow(target))
+        case .multipartForm(let form):
+            kind = .multipartForm(path: type.path, types: form.parts.map { hollow($0.type) })
         }
     }
 }

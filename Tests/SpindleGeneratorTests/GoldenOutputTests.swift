@@ -35,6 +35,17 @@ import Testing
         #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
     }
 
+    /// The bodies spec (every kind of body) generates without a diagnostic and reproduces its checked-in
+    /// module (which the `Bodies` target compiles and `VendorClientTests` runs over loopback).
+    @Test func reproducesTheBodiesModule() throws {
+        let output = VendorGenerator(specPath: RepositoryPaths.bodiesSpec) { _ in
+            APISurface.stored(in: RepositoryPaths.bodiesOutput)?.names ?? .init()
+        }.run()
+        #expect(output.succeeded && output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let changes = OutputDirectory(path: RepositoryPaths.bodiesOutput).changes(for: output.files)
+        #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
+    }
+
     /// The annotated `allOf`s and the `propertyNames` that narrow nothing once cost a warning each
     /// and typed their properties as free-form JSON.
     @Test func annotatedAllOfsAndPropertyNamesGenerateWithoutWarnings() throws {
