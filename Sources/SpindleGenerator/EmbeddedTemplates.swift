@@ -251,7 +251,7 @@ extension {{errorBodyName}} {
 {{/parameters}}
     options: RequestOptions = .init()
 ) async throws({{errorName}}){{#returnType}} -> {{{returnType}}}{{/returnType}} {
-    {{#mutatesRequest}}var{{/mutatesRequest}}{{^mutatesRequest}}let{{/mutatesRequest}} request = HTTPRequestBuilder(method: .{{httpMethod}}, path: {{{pathLiteral}}})
+    {{#mutatesRequest}}var{{/mutatesRequest}}{{^mutatesRequest}}let{{/mutatesRequest}} request = {{{requestBuilder}}}
 {{#requestStatements}}
     {{{.}}}
 {{/requestStatements}}
