@@ -2,9 +2,14 @@ import ArgumentParser
 import Foundation
 import SpindleGenerator
 
-/// `spindle mock`: serves every vendor's documented example responses on local ports.
-struct Mock: AsyncParsableCommand {
+/// `spindle-mock`: serves every vendor's documented example responses on local ports.
+///
+/// An executable of its own rather than a `spindle` subcommand, so that the `spindle` tool, which the
+/// `spindle-generate` plugin builds on first use, does not build the HTTP server (FlyingFox) it never uses.
+@main
+struct SpindleMock: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "spindle-mock",
         abstract: "Serve each vendor's documented example responses on a local port.",
         discussion: """
             Every vendor gets its own server on 127.0.0.1, on consecutive ports from --port: all \
@@ -31,7 +36,7 @@ struct Mock: AsyncParsableCommand {
     func run() async throws {
         let names = try vendorNames()
         guard port > 0, Int(port) + names.count - 1 <= Int(UInt16.max) else {
-            printError("error: --port must leave room for \(names.count) consecutive ports in 1...\(UInt16.max)")
+            MockLog.error("error: --port must leave room for \(names.count) consecutive ports in 1...\(UInt16.max)")
             throw ExitCode.failure
         }
         let width = (names.map(\.count).max() ?? 0) + 2
@@ -42,15 +47,15 @@ struct Mock: AsyncParsableCommand {
                 let label = name.padding(toLength: width, withPad: " ", startingAt: 0)
                 servers.append(try MockServer(api: api, port: port + UInt16(offset), label: label))
             } catch {
-                printError("\(error)")
-                printError("error: cannot mock '\(name)'")
+                MockLog.error("\(error)")
+                MockLog.error("error: cannot mock '\(name)'")
                 throw ExitCode.failure
             }
         }
         do {
             try await MockServer.runAll(servers)
         } catch {
-            printError("error: \(error)")
+            MockLog.error("error: \(error)")
             throw ExitCode.failure
         }
     }
@@ -67,7 +72,7 @@ struct Mock: AsyncParsableCommand {
             var unique: [String] = []
             for name in vendors where !unique.contains(name) {
                 guard isFolder(name) else {
-                    printError("error: no vendor folder '\(specs)/\(name)'")
+                    MockLog.error("error: no vendor folder '\(specs)/\(name)'")
                     throw ExitCode.failure
                 }
                 unique.append(name)
@@ -78,7 +83,7 @@ struct Mock: AsyncParsableCommand {
             !$0.hasPrefix(".") && isFolder($0)
         }
         guard !names.isEmpty else {
-            printError("error: no vendor folders in '\(specs)'; pass --specs DIR or run from the repository root")
+            MockLog.error("error: no vendor folders in '\(specs)'; pass --specs DIR or run from the repository root")
             throw ExitCode.failure
         }
         return names
