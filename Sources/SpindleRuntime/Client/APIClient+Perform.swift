@@ -15,6 +15,7 @@ extension APIClient {
         streamingResponse: Bool = false,
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> Exchange {
+        let started = ContinuousClock.now
         let schemes = builder.security ?? security
         let redactor = Redactor(
             schemes: security + schemes,
@@ -26,7 +27,10 @@ extension APIClient {
         do {
             let prepared = try prepare(builder, schemes: schemes, options: options)
                 .makeStreamingRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
-            outgoing = Outgoing(request: prepared.request, body: prepared.body, streams: streamingResponse || prepared.body != nil)
+            outgoing = Outgoing(
+                request: prepared.request, body: prepared.body, streams: streamingResponse || prepared.body != nil,
+                operation: builder.operation, started: started
+            )
         } catch {
             throw .encoding(redactor.redacted(error))
         }
@@ -47,17 +51,18 @@ extension APIClient {
                   outcome.isRetryable(method: request.method, hasIdempotencyKey: hasIdempotencyKey)
             else {
                 return try finish(
-                    outcome, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt, errorBody: errorBody
+                    outcome, of: outgoing, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt,
+                    errorBody: errorBody
                 )
             }
             if let body = outgoing.body, !body.isReplayable {
                 let failure = BodyReplayFailure(reason: .retry(after: outcome.summary), request: summary, attempts: attempt)
-                log(.failure, summary, attempt, message: failure.description)
+                log(.failure, summary, attempt, call: outgoing, duration: outgoing.elapsed, message: failure.description)
                 throw .bodyNotReplayable(failure)
             }
             let response: HTTPResponse? = if case .response(let response, _) = outcome { response } else { nil }
             let delay = policy.delay(beforeRetry: attempt, response: response, now: Date(), random: configuration.random())
-            log(.retry, summary, attempt, status: response?.status, delay: delay,
+            log(.retry, summary, attempt, call: outgoing, status: response?.status, duration: outgoing.elapsed, delay: delay,
                 message: "Retrying \(summary) after \(outcome.summary) in \(delay.timeInterval) s (retry \(attempt) of \(policy.maxRetries))")
             do {
                 try await configuration.sleep(delay)
@@ -148,7 +153,7 @@ extension APIClient {
             return .response(HTTPResponse(status: response.status, headers: response.headers), stream: response.body)
         } catch let signal as MissingCredentialSignal {
             let error = ClientError<ErrorBody>.missingCredential(signal.failure)
-            log(.failure, signal.failure.request, 1, message: error.description)
+            log(.failure, signal.failure.request, 1, call: outgoing, duration: outgoing.elapsed, message: error.description)
             throw error
         } catch is DeadlineExceeded {
             return .timedOut
@@ -169,6 +174,7 @@ extension APIClient {
     /// Turns the last outcome into the result: a response, or a typed error.
     private func finish<ErrorBody>(
         _ outcome: AttemptOutcome,
+        of outgoing: Outgoing,
         summary: RequestSummary,
         redactor: Redactor,
         timeout: Duration?,
@@ -183,7 +189,7 @@ extension APIClient {
             ))
         case .response(let response, let stream):
             if !response.isSuccess {
-                log(.failure, summary, attempts, status: response.status,
+                log(.failure, summary, attempts, call: outgoing, status: response.status, duration: outgoing.elapsed,
                     message: "\(summary) failed with HTTP \(response.status) after \(attempts) attempt(s)")
             }
             ResponseCapture.current?.record(response)
@@ -195,7 +201,7 @@ extension APIClient {
                 message: redactor.text(failure.message), kind: failure.kind, request: summary, attempts: attempts
             ))
         }
-        log(.failure, summary, attempts, message: error.description)
+        log(.failure, summary, attempts, call: outgoing, duration: outgoing.elapsed, message: error.description)
         throw error
     }
 
@@ -203,15 +209,17 @@ extension APIClient {
         _ kind: LogEvent.Kind,
         _ request: RequestSummary,
         _ attempt: Int,
+        call: Outgoing,
         status: Int? = nil,
         headers: HTTPHeaders = [:],
+        duration: Duration? = nil,
         delay: Duration? = nil,
         redirectTarget: RequestSummary? = nil,
         message: String
     ) {
         configuration.logger?(LogEvent(
-            kind: kind, request: request, attempt: attempt, status: status, headers: headers, delay: delay,
-            redirectTarget: redirectTarget, message: message
+            kind: kind, request: request, attempt: attempt, operation: call.operation, status: status, headers: headers,
+            duration: duration, delay: delay, redirectTarget: redirectTarget, message: message
         ))
     }
 }

@@ -107,6 +107,31 @@ import Testing
     }
 
     @Test(arguments: TransportUnderTest.all)
+    func aBodySilentForLongerThanTheTimeoutFailsAsATimeoutAndCloses(transport: TransportUnderTest) async throws {
+        let sawClose = Locked(false)
+        try await StreamingTestServer.run({ connection in
+            try connection.writeHead()
+            try connection.writeChunk("tick")
+            sawClose.set(connection.waitForClientClose(timeout: 20))
+        }) { server in
+            let client = streamingClient(server.baseURL, transport: transport, timeout: .seconds(1))
+            let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/quiet"), errors: { _ in nil as Never? })
+            var iterator = response.body.makeAsyncIterator()
+            #expect(try await iterator.next().map { String(decoding: $0, as: UTF8.self) } == "tick")
+            do {
+                _ = try await iterator.next()
+                Issue.record("a silent body did not time out")
+            } catch let error as ClientError<Never> {
+                guard case .timeout = error else {
+                    Issue.record("expected a timeout, got \(error)")
+                    return
+                }
+            }
+            #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
+        }
+    }
+
+    @Test(arguments: TransportUnderTest.all)
     func aConnectionDroppedMidBodyIsATypedTransportFailure(transport: TransportUnderTest) async throws {
         try await StreamingTestServer.run({ connection in
             try connection.writeHead(headers: ["Content-Length": "1000"])
