@@ -13,7 +13,7 @@ import Testing
             try connection.writeHead(headers: ["Content-Type": "application/octet-stream"])
             try connection.writeChunk("first")
             // The test releases the second chunk only after it has read the first.
-            guard released.wait(timeout: .now() + 10) == .success else { return }
+            guard released.wait(timeout: .now() + 30) == .success else { return }
             try connection.writeChunk("second")
             try connection.finishChunks()
         }) { server in
