@@ -52,6 +52,18 @@ public struct VendorGenerator {
         }
     }
 
+    /// The module name of a spec whose config names none: the name of its folder (the spec folder, or the
+    /// folder of a spec file), the same however the path is written: `openapi.yaml`, `./openapi.yaml` and
+    /// `../shop/openapi.yaml` run in the folder `shop` all give `Shop`.
+    static func folderModuleName(
+        specPath: String, isDirectory: Bool, currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> String {
+        let absolute = specPath.hasPrefix("/") ? specPath : currentDirectory + "/" + specPath
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let folder = isDirectory ? standardized : (standardized as NSString).deletingLastPathComponent
+        return SwiftNaming.typeName((folder as NSString).lastPathComponent)
+    }
+
     /// The config file `spindle.yaml` beside a spec file or in a spec folder, when there is one.
     public static func configFile(besideSpec path: String) -> String? {
         var isDirectory: ObjCBool = false
@@ -137,7 +149,7 @@ public struct VendorGenerator {
             return FrontEnd(module: nil, diagnostics: [.error("no spec at '\(specPath)'", at: nil)])
         }
         let folder = isDirectory.boolValue ? specPath : (specPath as NSString).deletingLastPathComponent
-        let defaultModule = self.defaultModule ?? SwiftNaming.typeName(((isDirectory.boolValue ? specPath : folder) as NSString).lastPathComponent)
+        let defaultModule = self.defaultModule ?? Self.folderModuleName(specPath: specPath, isDirectory: isDirectory.boolValue)
 
         var config = VendorConfig(module: defaultModule)
         let configFile = configPath ?? Self.configFile(besideSpec: specPath)
