@@ -9,8 +9,8 @@ struct OperationContextBuilder {
     let errorBodyName: String
     /// The error decoder function of each operation, by ``ErrorBodyCases/key(_:)``.
     let errorDecoders: [String: String]
-    let schemes: [IRSecurityScheme]
-    let moduleSchemes: [String]
+    /// The client's default requirements (``IRModule/security``); operations with others state their own.
+    let defaultSecurity: [[String]]
 
     /// Locals of the generated method bodies (and the resource's `client`) that a parameter's variable must not
     /// shadow: a parameter keeps its argument label and gets another variable name.
@@ -28,12 +28,8 @@ struct OperationContextBuilder {
         let variables = parameterVariables(operation)
         let parameters = orderedParameters(operation, variables: variables)
         var requestStatements: [String] = []
-        if operation.security != moduleSchemes {
-            let selected = schemes.filter { operation.security.contains($0.name) }
-            requestStatements.append("request.security = [\(selected.map(securityLiteral).joined(separator: ", "))]")
-        }
-        if operation.isSecurityOptional && !operation.security.isEmpty {
-            requestStatements.append("request.isSecurityOptional = true")
+        if operation.securityRequirements != defaultSecurity {
+            requestStatements.append(requirementsLiteral(operation.securityRequirements, prefix: "request.securityRequirements = ", indent: 8))
         }
         for parameter in operation.parameters {
             requestStatements.append(builderStatement(parameter, variable: variables[parameter.swiftName] ?? parameter.swiftName))
@@ -334,13 +330,5 @@ struct OperationContextBuilder {
         let inner = String(repeating: " ", count: indent)
         let outer = String(repeating: " ", count: indent - 4)
         return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n\(outer))\(suffix)"
-    }
-
-    private func securityLiteral(_ scheme: IRSecurityScheme) -> String {
-        switch scheme.kind {
-        case .apiKey(let name, let location): ".apiKey(name: \(swiftStringLiteral(name)), in: .\(location.rawValue))"
-        case .bearer: ".bearer"
-        case .basic: ".basic"
-        }
     }
 }

@@ -164,6 +164,7 @@ extension IRBuilder {
 
         let supported = Set(securitySchemes().map(\.name))
         let requirements = operation.security ?? api.security
+        let securityRequirements = securityRequirements(requirements)
         let security = requirements.flatMap(\.schemes).filter(supported.contains)
         let isSecurityOptional = requirements.contains { requirement in
             requirement.schemes.isEmpty || !requirement.schemes.allSatisfy(supported.contains)
@@ -178,8 +179,26 @@ extension IRBuilder {
             parameters: parameters, requestBody: requestBody,
             responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
             pagination: nil, file: operation.file, location: operation.location)
+        result.securityRequirements = securityRequirements
         result.pagination = pagination(for: operation, built: result)
         return result
+    }
+
+    /// `requirements` as ``IROperation/securityRequirements``: each with its schemes once, the same requirement
+    /// once, those needing a scheme the client cannot apply replaced by one empty requirement at the end.
+    func securityRequirements(_ requirements: [SecurityRequirement]) -> [[String]] {
+        let supported = Set(securitySchemes().map(\.name))
+        var result: [[String]] = []
+        var isOptional = false
+        for requirement in requirements {
+            let schemes = uniqueInOrder(requirement.schemes)
+            if schemes.isEmpty || !schemes.allSatisfy(supported.contains) {
+                isOptional = true
+            } else if !result.contains(schemes) {
+                result.append(schemes)
+            }
+        }
+        return isOptional && !result.isEmpty ? result + [[]] : result
     }
 }
 

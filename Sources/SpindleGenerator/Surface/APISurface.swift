@@ -127,7 +127,7 @@ public struct APISurface: Codable, Equatable, Sendable {
         format = Self.currentFormat
         self.module = module.moduleName
         self.version = module.version
-        let credential = ClientCredential(module: module).map { [$0.label] } ?? []
+        let credential = ClientCredentials(module: module).labels
         client = ClientSurface(name: module.clientName, initializer: Self.methodName("init", labels: credential + ["serverURL", "configuration"]))
         var operations: [String: OperationSurface] = [:]
         for operation in module.operations {
