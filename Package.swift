@@ -90,7 +90,8 @@ let package = Package(
             name: "VendorClientTests",
             dependencies: vendors.map { .product(name: $0, package: "SpindleClients") } + [
                 .product(name: "Constructs", package: "SpindleGoldenOutput"),
-                .product(name: "Collisions", package: "SpindleGoldenOutput"), "SpindleRuntime", "SpindleGenerator",
+                .product(name: "Collisions", package: "SpindleGoldenOutput"),
+                .product(name: "Locksmith", package: "SpindleGoldenOutput"), "SpindleRuntime", "SpindleGenerator",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: [],
