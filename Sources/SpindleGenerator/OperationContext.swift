@@ -31,6 +31,10 @@ struct OperationContextBuilder {
         if operation.securityRequirements != defaultSecurity {
             requestStatements.append(requirementsLiteral(operation.securityRequirements, prefix: "request.securityRequirements = ", indent: 8))
         }
+        // The path key's fixed query first, as the spec writes it (`/items/{id}?beta=true`).
+        for item in operation.fixedQuery {
+            requestStatements.append("request.addQuery(\(swiftStringLiteral(item.name)), \(swiftStringLiteral(item.value)))")
+        }
         for parameter in operation.parameters {
             requestStatements.append(builderStatement(parameter, variable: variables[parameter.swiftName] ?? parameter.swiftName))
         }
@@ -172,7 +176,7 @@ struct OperationContextBuilder {
             "access": access,
             "availability": variant.availability ?? false,
             "parameters": parameters.map(\.context),
-            "operationName": swiftStringLiteral("\(callPath) (\(operation.httpMethod.rawValue.uppercased()) \(operation.path))"),
+            "operationName": swiftStringLiteral("\(callPath) (\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey))"),
             "pagesMethodName": SwiftNaming.escaped(method + "Pages"),
             "itemsMethodName": SwiftNaming.escaped(method + "All"),
             "pageType": spelling.spell(page),
@@ -303,7 +307,7 @@ struct OperationContextBuilder {
             lines += description
         }
         if !lines.isEmpty { lines.append("") }
-        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(commentLine(operation.path))`")
+        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(commentLine(operation.pathKey))`")
         lines.append("")
         lines.append("- Parameters:")
         for parameter in parameters {

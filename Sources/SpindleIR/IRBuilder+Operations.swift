@@ -58,11 +58,11 @@ extension IRBuilder {
     }
 
     /// How the name lock knows an operation: `GET /customers`.
-    static func lockKey(_ operation: Operation) -> String { "\(operation.method.rawValue.uppercased()) \(operation.path)" }
+    static func lockKey(_ operation: Operation) -> String { "\(operation.method.rawValue.uppercased()) \(operation.pathKey)" }
 
     private func fallbackMethodName(_ operation: Operation) -> String {
         guard let operationId = operation.operationId else {
-            return SwiftNaming.memberName(operation.method.rawValue + " " + operation.path)
+            return SwiftNaming.memberName(operation.method.rawValue + " " + operation.pathKey)
         }
         // NestJS-style ids (`CustomerController_getCustomers`) carry the controller before '_'.
         let base = operationId.split(separator: "_").count == 2 && operationId.contains("Controller_")
@@ -70,12 +70,23 @@ extension IRBuilder {
         return SwiftNaming.memberName(base)
     }
 
-    /// `GET /api/v1/customers` -> (["customers"], "list"); `POST /v1/customers.list` -> (["customers"], "list").
+    /// `GET /api/v1/customers` -> (["customers"], "list"); `POST /v1/customers.list` -> (["customers"], "list");
+    /// `GET /items/{id}?beta=true` -> (["items"], "retrieveBeta"), beside `GET /items/{id}`'s `retrieve`.
     func placement(_ operation: Operation) -> (resource: [String], method: String) {
         if let operationId = operation.operationId, let override = config.operationNames[operationId] {
             let parts = override.split(separator: ".").map(String.init)
             return (Array(parts.dropLast()), parts.last ?? "call")
         }
+        var placement = pathPlacement(operation)
+        if !operation.fixedQuery.isEmpty {
+            // `beta=true` reads `Beta`, `version=2` `Version2`.
+            let words = operation.fixedQuery.map { $0.value == "true" || $0.value.isEmpty ? $0.name : "\($0.name) \($0.value)" }
+            placement.method += SwiftNaming.typeName(words.joined(separator: " "))
+        }
+        return placement
+    }
+
+    private func pathPlacement(_ operation: Operation) -> (resource: [String], method: String) {
         var segments = operation.path.split(separator: "/").map(String.init)
         while let first = segments.first, segments.count > 1, isNoiseSegment(first) { segments.removeFirst() }
         let endsWithParameter = segments.last?.hasPrefix("{") ?? false
@@ -180,6 +191,7 @@ extension IRBuilder {
             responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
             pagination: nil, file: operation.file, location: operation.location)
         result.securityRequirements = securityRequirements
+        result.fixedQuery = operation.fixedQuery
         result.pagination = pagination(for: operation, built: result)
         return result
     }

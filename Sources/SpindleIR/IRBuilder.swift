@@ -59,7 +59,7 @@ public final class IRBuilder {
         markIndirection()
         var names = givenNames
         for operation in operations {
-            names.operations["\(operation.httpMethod.rawValue.uppercased()) \(operation.path)"] =
+            names.operations["\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey)"] =
                 (operation.resource + [operation.methodName]).joined(separator: ".")
         }
         let security = ClientSecurity(

@@ -30,11 +30,16 @@ public struct IROperation: Sendable {
     /// need a scheme the client cannot apply are left out (an empty one takes their place: a middleware may
     /// supply them).
     public var securityRequirements: [[String]] = []
+    /// Query parameters the spec's path key fixes (`/items/{id}?beta=true`), sent first, every time.
+    public var fixedQuery: [FixedQueryItem] = []
     public var pagination: IRPagination?
     /// The fragment the operation came from.
     public var file: String
     /// Where the operation is written, for diagnostics about its generated code.
     public var location: SourceLocation?
+
+    /// The path with its fixed query: how the spec keys the operation (`/items/{id}?beta=true`).
+    public var pathKey: String { FixedQueryItem.pathKey(path, fixedQuery) }
 
     /// The first 2xx response, the one methods return.
     public var successResponse: IRResponse? {

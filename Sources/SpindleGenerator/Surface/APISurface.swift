@@ -163,7 +163,7 @@ public struct APISurface: Codable, Equatable, Sendable {
         var deprecatedParameters: [String: String] = [:]
         for slot in slots { if let message = slot.deprecationMessage { deprecatedParameters[slot.label] = message ?? "" } }
         return OperationSurface(
-            method: operation.httpMethod.rawValue.uppercased(), path: operation.path, parameters: parameters,
+            method: operation.httpMethod.rawValue.uppercased(), path: operation.pathKey, parameters: parameters,
             returns: operation.successResponse?.type.map(Self.spell) ?? "Void",
             signature: methodName(operation.methodName, labels: slots.map(\.label) + ["options"]),
             pagination: operation.paginationHelperTypes.map { PaginationSurface(page: spell($0.page), item: spell($0.item)) },
