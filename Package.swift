@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 "SpindleGenerator", "SpindleIR", "SpindleRuntime", .product(name: "Constructs", package: "SpindleGoldenOutput"),
                 .product(name: "Collisions", package: "SpindleGoldenOutput"),
+                .product(name: "Bodies", package: "SpindleGoldenOutput"),
             ],
             swiftSettings: strict
         ),
@@ -91,8 +92,9 @@ let package = Package(
             dependencies: vendors.map { .product(name: $0, package: "SpindleClients") } + [
                 .product(name: "Constructs", package: "SpindleGoldenOutput"),
                 .product(name: "Collisions", package: "SpindleGoldenOutput"),
+                .product(name: "Bodies", package: "SpindleGoldenOutput"),
                 .product(name: "Locksmith", package: "SpindleGoldenOutput"), "SpindleRuntime", "SpindleGenerator",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingFox", package: "FlyingFox"), "SpindleTestServer",
             ],
             exclude: [],
             swiftSettings: strict
@@ -101,9 +103,12 @@ let package = Package(
         .testTarget(name: "PackagingTests", swiftSettings: strict),
         .testTarget(
             name: "SpindleRuntimeTests",
-            dependencies: ["SpindleRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["SpindleRuntime", "SpindleTestServer", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strict
         ),
+        // A loopback HTTP/1.1 server on plain sockets that streams piece by piece, for the streaming tests of
+        // the runtime and of generated clients.
+        .target(name: "SpindleTestServer", path: "Tests/SpindleTestServer", swiftSettings: strict),
         // A client process the streaming memory tests run, so that its memory is measured alone.
         .executableTarget(
             name: "spindle-transfer-probe",

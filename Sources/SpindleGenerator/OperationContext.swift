@@ -35,13 +35,14 @@ struct OperationContextBuilder {
         for item in operation.fixedQuery {
             requestStatements.append("request.addQuery(\(swiftStringLiteral(item.name)), \(swiftStringLiteral(item.value)))")
         }
+        if let accept = acceptStatement(operation) { requestStatements.append(accept) }
         for parameter in operation.parameters {
             requestStatements.append(builderStatement(parameter, variable: variables[parameter.swiftName] ?? parameter.swiftName))
         }
         if let body = operation.requestBody {
-            requestStatements.append(bodyStatement(body))
+            requestStatements += bodyStatements(body, operation: operation)
         }
-        let returnType = operation.successResponse?.type.map { spelling.spell($0) }
+        let returnType = self.returnType(operation)
         let methods = variants(operation, parameters: parameters)
         var methodContexts = methods.enumerated().map { index, method -> [String: Any] in
             [
@@ -83,6 +84,7 @@ struct OperationContextBuilder {
             "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
             "paginationMethods": methods.compactMap { paginationContext(operation, method: $0, all: parameters) },
+            "sendCall": sendCall(operation, returns: returnType != nil),
         ]
     }
 
@@ -98,8 +100,8 @@ struct OperationContextBuilder {
 
     /// The main method and, when optional parameters are deprecated, an overload for each of them.
     private func variants(_ operation: IROperation, parameters: [MethodParameter]) -> [MethodVariant] {
-        let slots = operation.methodSlots
-        let overloads = DeprecatedParameterOverloads(optional: slots.map(\.isOptional), deprecated: slots.map { $0.deprecationMessage != nil })
+        let overloads = DeprecatedParameterOverloads(
+            optional: parameters.map(\.isOptional), deprecated: parameters.map { $0.deprecationMessage != nil })
         // Operations are rendered at column 0 and indented once into their resource.
         func attribute(_ message: String?) -> String { DeprecationAttribute.text(message: message, indent: 4, templateIndent: 0) }
         return overloads.methods.map { method in
@@ -108,7 +110,7 @@ struct OperationContextBuilder {
             if let required = method.requiredDeprecated, let index = method.parameters.firstIndex(of: required) {
                 // Without a default, only calls that pass the deprecated argument resolve to this overload.
                 declared[index].defaultArgument = nil
-                availability = attribute((slots[required].deprecationMessage ?? nil) ?? operation.deprecationMessage)
+                availability = attribute((parameters[required].deprecationMessage ?? nil) ?? operation.deprecationMessage)
             }
             return MethodVariant(
                 parameters: declared, availability: availability, isMain: method.requiredDeprecated == nil,
@@ -198,6 +200,10 @@ struct OperationContextBuilder {
         var swiftType: String
         var defaultArgument: String?
         var docs: String?
+        /// Whether callers may leave the argument out because it is optional (it defaults to `nil` or `[]`).
+        var isOptional = false
+        /// `.some(message)` for a deprecated spec parameter, `nil` otherwise.
+        var deprecationMessage: String?? = nil
 
         var context: [String: Any] {
             // `label variable` when the variable was renamed away from a body local.
@@ -208,15 +214,12 @@ struct OperationContextBuilder {
 
     /// The method's parameters in declaration order (``IROperation/methodSlots``).
     func orderedParameters(_ operation: IROperation, variables: [String: String] = [:]) -> [MethodParameter] {
-        operation.methodSlots.map { slot in
+        operation.methodSlots.flatMap { slot in
             switch slot {
             case .parameter(let parameter):
-                methodParameter(parameter, variable: variables[parameter.swiftName] ?? SwiftNaming.escaped(parameter.swiftName))
-            case .body(let body):
-                MethodParameter(
-                    name: "body", label: "body", swiftType: body.required ? spelling.spell(body.type) : spelling.spell(body.type) + "?",
-                    defaultArgument: body.required ? (canDefaultConstruct(body.type) ? ".init()" : nil) : "nil",
-                    docs: body.description ?? "The request body.")
+                [methodParameter(parameter, variable: variables[parameter.swiftName] ?? SwiftNaming.escaped(parameter.swiftName))]
+            case .body:
+                bodyParameters(operation)
             }
         }
     }
@@ -234,7 +237,9 @@ struct OperationContextBuilder {
             label: variable,
             swiftType: parameter.required ? type : type + "?",
             defaultArgument: defaultArgument,
-            docs: parameter.deprecated ? deprecatedParameterDocs(parameter) : parameter.description)
+            docs: parameter.deprecated ? deprecatedParameterDocs(parameter) : parameter.description,
+            isOptional: !parameter.required,
+            deprecationMessage: parameter.deprecated ? .some(parameter.deprecationMessage) : nil)
     }
 
     /// A deprecated parameter's description, with the deprecation message unless the description says it.
@@ -258,7 +263,7 @@ struct OperationContextBuilder {
     }
 
     /// Whether `.init()` builds the type: an object whose properties are all optional.
-    private func canDefaultConstruct(_ type: IRTypeRef) -> Bool {
+    func canDefaultConstruct(_ type: IRTypeRef) -> Bool {
         guard case .named(let path) = type, let found = spelling.lookup(path), case .object(let object) = found.kind else { return false }
         return object.properties.allSatisfy { $0.presence != .required }
     }
@@ -285,17 +290,7 @@ struct OperationContextBuilder {
         }
     }
 
-    private func bodyStatement(_ body: IRRequestBody) -> String {
-        switch body.contentType {
-        case "application/x-www-form-urlencoded": "request.setFormBody(body)"
-        case let type where type == "application/json" || type.hasSuffix("+json"):
-            type == "application/json" ? "request.setJSONBody(body)" : "request.setJSONBody(body, contentType: \(swiftStringLiteral(type)))"
-        default:
-            body.type == .data ? "request.setBody(body, contentType: \(swiftStringLiteral(body.contentType)))" : "request.setJSONBody(body)"
-        }
-    }
-
-    private func errorDecoder(_ operation: IROperation) -> String {
+    func errorDecoder(_ operation: IROperation) -> String {
         "\(errorBodyName).\(errorDecoders[ErrorBodyCases.key(operation)] ?? "undocumented")"
     }
 
@@ -328,7 +323,7 @@ struct OperationContextBuilder {
 
     /// `name(a, b)` on one line when it fits at `indent` (the final column of the template line
     /// plus the operation's own indentation), else one argument per line.
-    private func wrappedCall(_ name: String, _ arguments: [String], indent: Int, suffix: String = "") -> String {
+    func wrappedCall(_ name: String, _ arguments: [String], indent: Int, suffix: String = "") -> String {
         let single = "\(name)(\(arguments.joined(separator: ", ")))\(suffix)"
         if indent + single.count <= lineLimit { return single }
         let inner = String(repeating: " ", count: indent)

@@ -41,6 +41,20 @@ extension IROperation {
             + others.filter { !$0.required }.map(MethodSlot.parameter)
     }
 
+    /// The form of a required multipart body whose type is a generated form, which the method takes as one
+    /// argument per part; `form(path)` finds a form type by its path.
+    func flattenedForm(_ form: ([String]) -> IRMultipartForm?) -> IRMultipartForm? {
+        guard let body = requestBody, body.kind == .multipart, body.required, case .named(let path) = body.type else { return nil }
+        return form(path)
+    }
+
+    /// The argument labels of a flattened form's parts: the parts' names, made unique against the operation's
+    /// parameters and `options`.
+    func formArgumentLabels(_ form: IRMultipartForm) -> [String] {
+        let taken = ["options"] + parameters.map(\.swiftName)
+        return Array(SwiftNaming.uniqued(taken + form.parts.map(\.swiftName)).dropFirst(taken.count))
+    }
+
     /// The page and item types of the `<method>Pages` and `<method>All` companions, when the operation
     /// has them: its pagination is declared and usable (items are an array, a cursor is a string).
     var paginationHelperTypes: (page: IRTypeRef, item: IRTypeRef)? {

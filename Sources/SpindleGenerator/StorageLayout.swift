@@ -41,6 +41,9 @@ struct StorageLayout: Sendable {
             case .wrapper:
                 // An array, a map or a boxed value: one reference.
                 result = 1
+            case .multipartForm:
+                // Forms are parameters and results only; no other type stores one.
+                result = 1
             }
             leaves[key] = result
             return result

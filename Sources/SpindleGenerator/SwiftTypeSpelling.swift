@@ -60,6 +60,7 @@ extension IRType {
         case .enumeration(let enumeration): names.formUnion(enumeration.cases.map(\.swiftName))
         case .union(let union): names.formUnion(union.variants.map(\.swiftName))
         case .wrapper: names.insert("value")
+        case .multipartForm(let form): names.formUnion(form.parts.map(\.swiftName) + ["form"])
         case .alias: break
         }
         return names

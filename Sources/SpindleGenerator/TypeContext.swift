@@ -35,7 +35,7 @@ struct TypeContextBuilder: Sendable {
             // Filled by the emitter with the nested types already rendered and indented.
             "nested": [String](),
             "isParameter": parameterTypes.contains(type.path),
-            "object": false, "enumeration": false, "union": false, "alias": false, "wrapper": false,
+            "object": false, "enumeration": false, "union": false, "alias": false, "wrapper": false, "multipartForm": false,
             "deprecatedAlias": type.deprecated
                 ? deprecatedAlias(
                     name: type.name, declaredName: declaredName,
@@ -56,6 +56,7 @@ struct TypeContextBuilder: Sendable {
                 "A struct rather than a `typealias`: the type holds values of itself, which an alias cannot name.",
                 "It is coded as its `value`.",
             ]
+        case .multipartForm(let form): context["multipartForm"] = formContext(form, type: type)
         }
         return context
     }

@@ -34,7 +34,7 @@ struct TypeDeduplication: Sendable {
         for (position, type) in all.enumerated() { index[type.path] = position }
 
         var references: [[Int]] = []
-        var classes: [Int] = []
+        var shapeClasses: [Int] = []
         var shapes: [Shape: Int] = [:]
         // The ancestors of a type referred to from outside them: without that type they would leave a
         // reference dangling, so they stay declared.
@@ -51,7 +51,7 @@ struct TypeDeduplication: Sendable {
             var paths: [[String]] = []
             let shape = Shape(type, references: &paths)
             let next = shapes.count
-            classes.append(value(&shapes[shape, default: next]))
+            shapeClasses.append(value(&shapes[shape, default: next]))
             references.append(paths.map { index[$0] ?? -1 })
             for path in paths { pin(path, from: type.path) }
         }
@@ -59,21 +59,8 @@ struct TypeDeduplication: Sendable {
             for type in operation.referencedTypes { if let path = type.namedPath { pin(path, from: []) } }
         }
 
-        // Refine until no class splits: two types stay together while their shapes match and every
-        // reference points into the same class.
-        var classCount = shapes.count
-        while true {
-            var signatures: [[Int]: Int] = [:]
-            let refined = all.indices.map { position -> Int in
-                let signature = [classes[position]] + references[position].map { $0 < 0 ? -1 : classes[$0] }
-                if let id = signatures[signature] { return id }
-                signatures[signature] = signatures.count
-                return signatures.count - 1
-            }
-            classes = refined
-            if signatures.count == classCount { break }
-            classCount = signatures.count
-        }
+        // Two types stay together while their shapes match and every reference points into the same class.
+        let classes = PartitionRefinement(initial: shapeClasses, references: references.map { $0.map { $0 < 0 ? nil : $0 } }).classes
 
         // Level by level, so that a type's ancestors are decided before it, and at each level the types
         // the spec names first, so that a repeat names the spec's type when there is one.
@@ -141,6 +128,8 @@ private struct Shape: Hashable {
         case union([VariantShape], discriminator: String?)
         case alias(IRTypeRef)
         case wrapper(IRTypeRef)
+        /// Forms are never merged: each is named for the body it is, so its path is its shape.
+        case multipartForm(path: [String], types: [IRTypeRef])
     }
 
     struct PropertyShape: Hashable {
@@ -210,6 +199,8 @@ private struct Shape: Hashable {
             kind = .alias(hollow(target))
         case .wrapper(let target):
             kind = .wrapper(hollow(target))
+        case .multipartForm(let form):
+            kind = .multipartForm(path: type.path, types: form.parts.map { hollow($0.type) })
         }
     }
 }

@@ -151,27 +151,9 @@ extension IRBuilder {
                     defaultValue: defaultValue, constraints: constraints))
         }
 
-        var requestBody: IRRequestBody?
-        if let body = operation.requestBody {
-            let preferred = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data", "application/octet-stream"]
-            let media = preferred.lazy.compactMap { type in body.content.first { $0.contentType == type } }.first
-                ?? body.content.first { $0.contentType.hasSuffix("+json") } ?? body.content.first
-            if let media {
-                let type = media.schema.map { typeRef($0, context: NameContext(parent: nil, suggested: baseName + "Request")).type } ?? .data
-                requestBody = IRRequestBody(contentType: media.contentType, type: type, required: body.required, description: body.description)
-            }
-        }
-
-        var responses: [IRResponse] = []
-        for response in operation.responses {
-            let media = response.content.first { $0.contentType == "application/json" || $0.contentType.hasSuffix("+json") }
-                ?? response.content.first
-            let suffix = response.statusCode.map { (200..<300).contains($0) } == true ? "Response" : "Error" + response.status.capitalized
-            let type = media.flatMap { media in
-                media.schema.map { typeRef($0, context: NameContext(parent: nil, suggested: baseName + suffix)).type }
-            }
-            responses.append(IRResponse(status: response.status, contentType: media?.contentType, type: type, description: response.description))
-        }
+        let owner = Self.lockKey(operation)
+        let requestBody = operation.requestBody.flatMap { self.requestBody($0, baseName: baseName, owner: owner) }
+        let responses = operation.responses.map { response($0, baseName: baseName, owner: owner) }
 
         let supported = Set(securitySchemes().map(\.name))
         let requirements = operation.security ?? api.security

@@ -76,9 +76,13 @@ public struct IRParameter: Sendable {
 /// The body of a request.
 public struct IRRequestBody: Sendable {
     public var contentType: String
+    /// The value's type: JSON and form bodies, the generated form type of a multipart body (`.data` for a
+    /// multipart body sent as raw parts), `.data` for bytes.
     public var type: IRTypeRef
     public var required: Bool
     public var description: String?
+    /// How the body goes on the wire.
+    public var kind: IRBodyKind = .json
 }
 
 /// One documented response.
@@ -86,10 +90,35 @@ public struct IRResponse: Sendable {
     /// `"200"`, `"4XX"` or `"default"`.
     public var status: String
     public var contentType: String?
+    /// The decoded type: the JSON body's, the data of each Server-Sent Event (`nil` for text), each item of a
+    /// JSON Lines or JSON text sequence (`nil` for any JSON), the generated form of a multipart body (`nil`
+    /// for raw parts); `nil` for bytes.
     public var type: IRTypeRef?
     public var description: String?
+    /// How the body is read.
+    public var kind: IRBodyKind = .json
+    /// Every media type the response's `content` lists, as written.
+    public var mediaTypes: [String] = []
 
     public var statusCode: Int? { Int(status) }
+}
+
+/// How a request or response body is written or read.
+public enum IRBodyKind: String, Sendable, Hashable {
+    /// JSON, with the client's coders.
+    case json
+    /// `application/x-www-form-urlencoded` (requests).
+    case form
+    /// `multipart/form-data` (or another `multipart/*` response): a generated form type, or raw parts.
+    case multipart
+    /// Any other media type: bytes, streamed.
+    case binary
+    /// `text/event-stream` responses: Server-Sent Events.
+    case serverSentEvents
+    /// `application/jsonl`, `application/x-ndjson` responses: one JSON item per line.
+    case jsonLines
+    /// `application/json-seq` responses (RFC 7464).
+    case jsonSequence
 }
 
 /// How a list operation pages, with the Swift access paths into its response.

@@ -30,6 +30,8 @@ public struct IRType: Sendable {
         /// when its type would contain the alias itself (`A: {type: array, items: {$ref: A}}`), which a
         /// `typealias` cannot spell.
         case wrapper(IRTypeRef)
+        /// A multipart form whose properties are its parts.
+        case multipartForm(IRMultipartForm)
     }
 }
 

@@ -28,6 +28,9 @@ public enum SwiftNaming {
         "RetryPolicy", "SecurityScheme", "TimeoutFailure", "TransportError", "TransportFailure",
         "URLSessionTransport", "UnionDecoding", "UnionVariant", "UnixMilliseconds", "UnixSeconds", "WireDate",
         "WireDateOptional", "WireDateOptionalValue",
+        // Bodies (issue 25): streamed bodies, multipart forms, event and JSON streams.
+        "DecodedStream", "HTTPBody", "HTTPBodyError", "MultipartFile", "MultipartForm", "MultipartFormCodable",
+        "ResponseStream", "ServerSentEvent", "StreamDecodingError", "StreamLimits", "StreamingHTTPResponse",
     ]
 
     /// Splits a name into words at separators, lower-to-upper case changes and letter/digit changes,

@@ -106,6 +106,23 @@ public struct MediaType: Sendable {
     /// Named examples (`examples`) and the single `example`, under the name "example".
     public var examples: [(name: String, value: Literal)]
     public var location: SourceLocation
+    /// OpenAPI 3.2 `itemSchema`: the schema of each item of a sequential media type (an event of
+    /// `text/event-stream`, a line of `application/jsonl`).
+    public var itemSchema: Schema? = nil
+    /// `encoding`, by property name, in document order: how multipart and form parts are sent.
+    public var encoding: [(name: String, encoding: Encoding)] = []
+    /// Where the media type's key is written.
+    public var keyLocation: SourceLocation? = nil
+}
+
+/// An Encoding Object: the media type and header fields of one part of a multipart or form body.
+public struct Encoding: Sendable {
+    /// `contentType`: one media type, or several separated by commas.
+    public var contentType: String?
+    /// `headers`, in document order.
+    public var headers: [(name: String, header: Header)]
+    /// Where the encoding object starts.
+    public var location: SourceLocation
 }
 
 /// One response of an operation.

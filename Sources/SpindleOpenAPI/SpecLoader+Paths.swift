@@ -179,6 +179,14 @@ extension SpecLoader {
     }
 
     private func response(_ node: YAMLNode, status: String, file: String, pointer: JSONPointer, reader: NodeReader) -> Response {
+        Response(
+            status: status, description: reader.string(node["description"], "description"),
+            content: content(node["content"], file: file, pointer: pointer.appending("content"), reader: reader),
+            headers: headers(node, file: file, pointer: pointer, reader: reader), location: node.location)
+    }
+
+    /// The `headers` of a response or an encoding object, in document order.
+    private func headers(_ node: YAMLNode, file: String, pointer: JSONPointer, reader: NodeReader) -> [(name: String, header: Header)] {
         var headers: [(name: String, header: Header)] = []
         if let headersNode = reader.mapping(node["headers"], "headers") {
             for (key, value) in headersNode.entries {
@@ -191,10 +199,19 @@ extension SpecLoader {
                 headers.append((name, Header(description: resolved.node["description"]?.scalar, required: resolved.node["required"]?.bool ?? false, schema: schema)))
             }
         }
-        return Response(
-            status: status, description: reader.string(node["description"], "description"),
-            content: content(node["content"], file: file, pointer: pointer.appending("content"), reader: reader),
-            headers: headers, location: node.location)
+        return headers
+    }
+
+    /// The `encoding` map of a media type object, in document order.
+    private func encoding(_ node: YAMLNode?, file: String, pointer: JSONPointer, reader: NodeReader) -> [(name: String, encoding: Encoding)] {
+        guard let node = reader.mapping(node, "encoding") else { return [] }
+        return node.entries.compactMap { key, value in
+            guard let name = key.scalar, value.kind == .mapping else { return nil }
+            let encodingPointer = pointer.appending(name)
+            return (name, Encoding(
+                contentType: reader.string(value["contentType"], "contentType"),
+                headers: headers(value, file: file, pointer: encodingPointer, reader: reader), location: value.location))
+        }
     }
 
     private func content(_ node: YAMLNode?, file: String, pointer: JSONPointer, reader: NodeReader) -> [MediaType] {
@@ -222,7 +239,13 @@ extension SpecLoader {
                     examples.append((name, Literal(node: example)))
                 }
             }
-            return MediaType(contentType: contentType, schema: schema, examples: examples, location: value.location)
+            let itemSchema = value["itemSchema"].map {
+                self.schema($0, origin: Reference(file: file, pointer: mediaPointer.appending("itemSchema"), location: $0.location))
+            }
+            return MediaType(
+                contentType: contentType, schema: schema, examples: examples, location: value.location, itemSchema: itemSchema,
+                encoding: encoding(value["encoding"], file: file, pointer: mediaPointer.appending("encoding"), reader: reader),
+                keyLocation: key.location)
         }
     }
 }

@@ -62,6 +62,8 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let pathQueryString = Self("path-query-string", "a path template with a query string, which is left out of the path")
     /// Arrays and maps nested deeper than generated code may spell them.
     public static let typeNesting = Self("type-nesting", "arrays and maps nested more than 12 levels deep; the inner levels are typed as JSON")
+    /// A body Spindle cannot type as written: sent or returned as bytes, or a multipart detail left out.
+    public static let unsupportedBody = Self("unsupported-body", "a body or multipart detail Spindle cannot type; sent or returned as bytes")
     /// A config entry that names nothing in the spec.
     public static let unusedConfig = Self("unused-config", "a spindle.yaml entry that names nothing in the spec")
 
@@ -69,6 +71,6 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let all: [DiagnosticKind] = [
         .allOfNonObject, .enumDuplicate, .enumType, .falseSchema, .inlineCycle, .invalidMediaType, .invalidServerURL,
         .mixedTypes, .multipleDocuments, .noResponses, .pathParameterRequired, .pathQueryString, .propertyNames,
-        .spindleExtension, .typeNesting, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
+        .spindleExtension, .typeNesting, .unsupportedBody, .unsupportedKeyword, .unsupportedSecurityScheme, .unusedConfig,
     ].sorted()
 }

@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The golden output of ../GoldenSpecs (constructs, collisions, locksmith), compiled so Spindle's tests can run it.
+// The golden output of ../GoldenSpecs (constructs, collisions, bodies, locksmith), compiled so Spindle's tests can run it.
 //
 // A package of its own, like ../../Generated, so that the module name Constructs is not in the
 // package graph of apps that depend on Spindle.
@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Constructs", targets: ["Constructs"]),
         .library(name: "Collisions", targets: ["Collisions"]),
+        .library(name: "Bodies", targets: ["Bodies"]),
         .library(name: "Locksmith", targets: ["Locksmith"]),
     ],
     dependencies: [.package(name: "Spindle", path: "../..")],
@@ -27,6 +28,14 @@ let package = Package(
             name: "Collisions",
             dependencies: [.product(name: "SpindleRuntime", package: "Spindle")],
             path: "Collisions",
+            exclude: ["spindle-surface.json"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // Every kind of body: multipart, bytes, Server-Sent Events, JSON Lines, JSON text sequences.
+        .target(
+            name: "Bodies",
+            dependencies: [.product(name: "SpindleRuntime", package: "Spindle")],
+            path: "Bodies",
             exclude: ["spindle-surface.json"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -250,6 +250,8 @@ import Testing
                 for variant in union.variants { names.insert("\(path).\(variant.swiftName)") }
             case .alias, .wrapper:
                 break
+            case .multipartForm(let form):
+                for part in form.parts { names.insert("\(path).\(part.swiftName) <- \(part.name)") }
             }
         }
         for operation in built.module.operations {

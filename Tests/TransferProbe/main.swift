@@ -3,6 +3,7 @@
 //
 //   spindle-transfer-probe download URL
 //   spindle-transfer-probe upload URL BYTES
+//   spindle-transfer-probe jsonlines URL      (decodes JSON Lines items; "bytes" is the item count)
 //
 // Prints one line of JSON: {"bytes":…,"baseline":…,"peak":…,"seconds":…} (memory in bytes: resident
 // memory before the transfer, and the process's peak, VmHWM).
@@ -40,7 +41,7 @@ struct ProbeError: Error, CustomStringConvertible {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let server = URL(string: arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: spindle-transfer-probe download|upload URL [BYTES]\n".utf8))
+    FileHandle.standardError.write(Data("usage: spindle-transfer-probe download|upload|jsonlines URL [BYTES]\n".utf8))
     exit(2)
 }
 let client = APIClient(
@@ -61,6 +62,16 @@ do {
         request.setBody(try HTTPBody(contentsOf: upload), contentType: "application/octet-stream")
         try await client.send(request, errors: { _ in nil as Never? })
         bytes = Int(try FileManager.default.attributesOfItem(atPath: upload.path)[.size] as? Int ?? 0)
+    } else if arguments[1] == "jsonlines" {
+        struct Record: Decodable, Sendable {
+            var id: Int
+            var value: String
+        }
+        let records = try await client.sendJSONLines(HTTPRequestBuilder(method: .get, path: "/records"), of: Record.self, errors: { _ in nil as Never? })
+        for try await record in records {
+            guard record.id == bytes else { throw ProbeError("record \(record.id) arrived as item \(bytes)") }
+            bytes += 1
+        }
     } else {
         let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/download"), errors: { _ in nil as Never? })
         for try await chunk in response.body { bytes += chunk.count }

@@ -56,6 +56,11 @@ struct OutputEstimate {
             }
         case .alias(let target), .wrapper(let target):
             bytes += spelled(target)
+        case .multipartForm(let form):
+            bytes += 300
+            for part in form.parts {
+                bytes += text(part.description) + 6 * text(part.swiftName) + 2 * text(part.name) + 2 * spelled(part.type) + 120
+            }
         }
         return bytes
     }

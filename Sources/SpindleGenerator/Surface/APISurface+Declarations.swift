@@ -70,6 +70,8 @@ extension APISurface {
                 members = ["unknown(_:)", "init(from:)", "encode(to:)"] + (type.cases ?? [:]).keys.map { $0 + "(_:)" }
             case "wrapper":
                 members = ["value", "init(_:)", "init(from:)", "encode(to:)"]
+            case "form":
+                members = ["form", "init(form:)", type.initializer ?? "init()"] + Array((type.properties ?? [:]).keys)
             default:
                 members = []
             }

@@ -129,9 +129,17 @@ public struct APISurface: Codable, Equatable, Sendable {
         self.version = module.version
         let credential = ClientCredentials(module: module).labels
         client = ClientSurface(name: module.clientName, initializer: Self.methodName("init", labels: credential + ["serverURL", "configuration"]))
+        var forms: [String: IRMultipartForm] = [:]
+        func collectForms(_ type: IRType) {
+            if case .multipartForm(let form) = type.kind { forms[type.path.joined(separator: ".")] = form }
+            type.nested.forEach(collectForms)
+        }
+        module.types.forEach(collectForms)
+        let errorBodyName = module.moduleName + "ErrorBody"
         var operations: [String: OperationSurface] = [:]
         for operation in module.operations {
-            operations[(operation.resource + [operation.methodName]).joined(separator: ".")] = Self.surface(of: operation)
+            operations[(operation.resource + [operation.methodName]).joined(separator: ".")] = Self.surface(
+                of: operation, errorBody: errorBodyName, form: { forms[$0.joined(separator: ".")] })
         }
         var types: [String: TypeSurface] = [:]
         func add(_ type: IRType) {
@@ -147,25 +155,35 @@ public struct APISurface: Codable, Equatable, Sendable {
         self.names = module.names
         // The emitter names the enum the same way (`SwiftEmitter`); a golden test checks they agree.
         self.errorBody = ErrorBodySurface(
-            name: module.moduleName + "ErrorBody",
+            name: errorBodyName,
             cases: Dictionary(ErrorBodyCases(operations: module.operations).cases.map { ($0.name, Self.spell($0.type)) }) { first, _ in first })
     }
 
-    private static func surface(of operation: IROperation) -> OperationSurface {
+    private static func surface(
+        of operation: IROperation, errorBody: String, form: ([String]) -> IRMultipartForm?
+    ) -> OperationSurface {
         var parameters: [String: String] = [:]
         for parameter in operation.parameters {
             parameters[parameter.swiftName] = Self.spell(parameter.type) + (parameter.required ? "" : "?")
         }
-        if let body = operation.requestBody {
-            parameters["body"] = Self.spell(body.type) + (body.required ? "" : "?")
+        let flattened = operation.flattenedForm(form)
+        let formLabels = flattened.map(operation.formArgumentLabels) ?? []
+        if let flattened {
+            for (part, label) in zip(flattened.parts, formLabels) { parameters[label] = part.surfaceType }
+        } else if let body = operation.requestBody {
+            parameters["body"] = bodyType(body) + (body.required ? "" : "?")
         }
         let slots = operation.methodSlots
         var deprecatedParameters: [String: String] = [:]
         for slot in slots { if let message = slot.deprecationMessage { deprecatedParameters[slot.label] = message ?? "" } }
+        let labels = slots.flatMap { slot -> [String] in
+            if case .body = slot, flattened != nil { return formLabels }
+            return [slot.label]
+        }
         return OperationSurface(
             method: operation.httpMethod.rawValue.uppercased(), path: operation.pathKey, parameters: parameters,
-            returns: operation.successResponse?.type.map(Self.spell) ?? "Void",
-            signature: methodName(operation.methodName, labels: slots.map(\.label) + ["options"]),
+            returns: returnType(operation, errorBody: errorBody),
+            signature: methodName(operation.methodName, labels: labels + ["options"]),
             pagination: operation.paginationHelperTypes.map { PaginationSurface(page: spell($0.page), item: spell($0.item)) },
             deprecated: operation.deprecated ? operation.deprecationMessage ?? "" : nil,
             deprecatedParameters: deprecatedParameters.isEmpty ? nil : deprecatedParameters)
@@ -200,9 +218,35 @@ public struct APISurface: Codable, Equatable, Sendable {
             surface = TypeSurface(kind: "alias", target: Self.spell(target))
         case .wrapper(let target):
             surface = TypeSurface(kind: "wrapper", target: Self.spell(target))
+        case .multipartForm(let form):
+            surface = TypeSurface(
+                kind: "form", properties: Dictionary(form.parts.map { ($0.swiftName, $0.surfaceType) }) { first, _ in first },
+                initializer: methodName("init", labels: form.parts.map(\.swiftName)))
         }
         surface.deprecated = type.deprecated ? type.deprecationMessage ?? "" : nil
         return surface
+    }
+
+    /// The Swift type of a request body argument, by body kind (``OperationContextBuilder/bodyParameters(_:)``).
+    private static func bodyType(_ body: IRRequestBody) -> String {
+        switch body.kind {
+        case .binary: "HTTPBody"
+        case .multipart where body.type == .data: "MultipartForm"
+        default: spell(body.type)
+        }
+    }
+
+    /// What the operation's method returns, by body kind (``OperationContextBuilder/returnType(_:)``).
+    private static func returnType(_ operation: IROperation, errorBody: String) -> String {
+        guard let success = operation.successResponse else { return "Void" }
+        let item = success.type.map(spell)
+        switch success.kind {
+        case .json, .form: return item ?? "Void"
+        case .binary: return "HTTPBody"
+        case .multipart: return item ?? "MultipartForm"
+        case .serverSentEvents: return "ResponseStream<ServerSentEvent<\(item ?? "String")>, \(errorBody)>"
+        case .jsonLines, .jsonSequence: return "ResponseStream<\(item ?? "JSONValue"), \(errorBody)>"
+        }
     }
 
     /// `name(a:b:)`, as Swift names a function by its argument labels.
@@ -213,5 +257,13 @@ public struct APISurface: Codable, Equatable, Sendable {
     /// A Swift spelling of a type, fully qualified from the module's top level.
     static func spell(_ type: IRTypeRef) -> String {
         SwiftTypeSpelling.spell(type) { $0.joined(separator: ".") }
+    }
+}
+
+extension IRFormPart {
+    /// The property's Swift type as the surface records it.
+    fileprivate var surfaceType: String {
+        let element = kind == .file ? "MultipartFile" : APISurface.spell(type)
+        return isRepeated ? "[\(element)]" : required ? element : element + "?"
     }
 }

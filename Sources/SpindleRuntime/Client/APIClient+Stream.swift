@@ -16,10 +16,19 @@ extension APIClient {
         options: RequestOptions = .init(),
         errors: (HTTPResponse) throws -> ErrorBody?
     ) async throws(ClientError<ErrorBody>) -> StreamingHTTPResponse {
+        try await openStream(request, options: options, errors: errors).response
+    }
+
+    /// `sendStreaming`, with the exchange that explains failures of what is decoded from the body.
+    func openStream<ErrorBody: Sendable>(
+        _ request: HTTPRequestBuilder,
+        options: RequestOptions,
+        errors: (HTTPResponse) throws -> ErrorBody?
+    ) async throws(ClientError<ErrorBody>) -> (response: StreamingHTTPResponse, exchange: Exchange) {
         let exchange = try await perform(request, options: options, streamingResponse: true, errorBody: ErrorBody.self)
         guard exchange.response.isSuccess, let stream = exchange.stream else {
             try await exchange.buffered(upTo: Self.errorBodyLimit, errorBody: ErrorBody.self).requireSuccess(errors: errors)
-            return StreamingHTTPResponse(exchange.response)
+            return (StreamingHTTPResponse(exchange.response), exchange)
         }
         let body = HTTPBody(length: stream.length, iterationBehavior: .single) {
             var chunks = stream.makeAsyncIterator()
@@ -32,6 +41,6 @@ extension APIClient {
                 }
             }
         }
-        return StreamingHTTPResponse(status: exchange.response.status, headers: exchange.response.headers, body: body)
+        return (StreamingHTTPResponse(status: exchange.response.status, headers: exchange.response.headers, body: body), exchange)
     }
 }

@@ -111,11 +111,24 @@ public struct HTTPRequestBuilder: Sendable {
         }
     }
 
-    /// Sets a `multipart/form-data` body. `boundary` defaults to a random one.
-    public mutating func setMultipartBody(_ parts: [MultipartPart], boundary: String? = nil) {
-        let boundary = boundary ?? "spindle-\(UUID().uuidString.lowercased())"
-        body = RequestBody(contentType: "multipart/form-data; boundary=\(boundary)") { encoder throws(EncodingFailure) in
-            try MultipartEncoder.encode(parts, boundary: boundary, encoder: encoder)
+    /// Sets a `multipart/form-data` body (RFC 7578); `nil` leaves the body empty. `boundary` defaults to a
+    /// random one.
+    ///
+    /// When a part's content is a stream (a file, an `AsyncSequence`), the body streams too: it is read
+    /// part by part as it is sent, with a `Content-Length` when every part's length is known, and it can be
+    /// sent again (a retry, a 307/308 redirect) when every part can. Otherwise it is assembled in memory.
+    public mutating func setMultipartBody(_ parts: [MultipartPart]?, boundary: String? = nil) {
+        guard let parts else { return }
+        let boundary = boundary ?? MultipartBodyWriter.randomBoundary()
+        let contentType = "multipart/form-data; boundary=\(boundary)"
+        if parts.allSatisfy(\.isInMemory) {
+            body = RequestBody(contentType: contentType) { encoder throws(EncodingFailure) in
+                try MultipartBodyWriter.data(parts, boundary: boundary, encoder: encoder)
+            }
+        } else {
+            body = RequestBody(contentType: contentType, stream: { encoder throws(EncodingFailure) in
+                try MultipartBodyWriter.body(parts, boundary: boundary, encoder: encoder)
+            })
         }
     }
 

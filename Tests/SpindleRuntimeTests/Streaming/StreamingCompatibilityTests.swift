@@ -1,5 +1,6 @@
 import Foundation
 import SpindleRuntime
+import SpindleTestServer
 import Testing
 
 /// Middlewares and transports written before the streaming path keep working with streaming operations.

@@ -1,5 +1,6 @@
 import Foundation
 import SpindleRuntime
+import SpindleTestServer
 import Testing
 
 /// Response bodies stream over real loopback HTTP: chunks arrive as the server sends them, cancelling or
@@ -166,27 +167,6 @@ import Testing
             let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/file"), errors: { _ in nil as Never? })
             #expect(try await response.body.collect(upTo: 100) == Data("ok".utf8))
             #expect(attempts.get() == 2)
-        }
-    }
-}
-
-/// A value shared between a server thread and the test.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func get() -> Value { lock.withLock { value } }
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
-}
-
-extension Locked where Value == Int {
-    /// Adds one and returns the new value.
-    func increment() -> Int {
-        lock.withLock {
-            value += 1
-            return value
         }
     }
 }

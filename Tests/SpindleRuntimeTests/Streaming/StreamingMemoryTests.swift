@@ -1,5 +1,6 @@
 import Foundation
 import SpindleRuntime
+import SpindleTestServer
 import Testing
 
 /// Large bodies stream through in bounded memory: a 500 MB download, and a 500 MB upload from a file, over

@@ -1,5 +1,6 @@
 import Foundation
 import SpindleRuntime
+import SpindleTestServer
 import Testing
 
 /// Request bodies stream over real loopback HTTP: from files with their length, from one-shot sequences

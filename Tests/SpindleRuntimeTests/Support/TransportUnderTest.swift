@@ -34,17 +34,6 @@ func streamingClient(
     )
 }
 
-/// Waits until `condition` holds, polling, for at most `timeout`.
-func eventually(timeout: Duration = .seconds(5), _ condition: @Sendable () -> Bool) async -> Bool {
-    let clock = ContinuousClock()
-    let deadline = clock.now + timeout
-    while clock.now < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(10))
-    }
-    return condition()
-}
-
 /// The resident memory of this process in bytes (Linux: `/proc/self/status`), or `nil` where unknown.
 func residentMemory() -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

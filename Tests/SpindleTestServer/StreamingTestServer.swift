@@ -11,8 +11,8 @@ import Darwin
 ///
 /// Each connection is served on a thread of its own, so the handler may block (and must not be async:
 /// Swift concurrency's few threads stay free for the client under test).
-final class StreamingTestServer: @unchecked Sendable {
-    let port: UInt16
+public final class StreamingTestServer: @unchecked Sendable {
+    public let port: UInt16
     private let listener: Int32
     private let handler: @Sendable (StreamingConnection) throws -> Void
     private let lock = NSLock()
@@ -20,7 +20,7 @@ final class StreamingTestServer: @unchecked Sendable {
     private var stopped = false
 
     /// Starts listening on 127.0.0.1 with an OS-assigned port.
-    init(handler: @escaping @Sendable (StreamingConnection) throws -> Void) throws {
+    public init(handler: @escaping @Sendable (StreamingConnection) throws -> Void) throws {
         self.handler = handler
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw StreamingTestServerError("socket() failed") }
@@ -44,10 +44,10 @@ final class StreamingTestServer: @unchecked Sendable {
         thread.start()
     }
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Stops accepting and closes every connection.
-    func stop() {
+    public func stop() {
         let open = lock.withLock {
             stopped = true
             return connections
@@ -56,7 +56,7 @@ final class StreamingTestServer: @unchecked Sendable {
     }
 
     /// Runs `body` with a server that answers with `handler`, then stops it.
-    static func run<Result>(
+    public static func run<Result>(
         _ handler: @escaping @Sendable (StreamingConnection) throws -> Void,
         body: (StreamingTestServer) async throws -> Result
     ) async throws -> Result {
@@ -103,22 +103,22 @@ final class StreamingTestServer: @unchecked Sendable {
 }
 
 /// One client connection of the ``StreamingTestServer``.
-final class StreamingConnection: @unchecked Sendable {
+public final class StreamingConnection: @unchecked Sendable {
     private let socket: Int32
     private var buffered: [UInt8] = []
     private let closeLock = NSLock()
     private var isClosed = false
-    var failure: (any Error)?
+    public var failure: (any Error)?
 
-    private(set) var method = ""
-    private(set) var target = ""
-    private(set) var headers: [(name: String, value: String)] = []
+    public private(set) var method = ""
+    public private(set) var target = ""
+    public private(set) var headers: [(name: String, value: String)] = []
 
     init(socket: Int32) {
         self.socket = socket
     }
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
@@ -146,7 +146,7 @@ final class StreamingConnection: @unchecked Sendable {
 
     /// Reads the request body as it arrives, handing each piece to `onBytes`; returns the byte count.
     @discardableResult
-    func readBody(_ onBytes: ([UInt8]) -> Void = { _ in }) throws -> Int {
+    public func readBody(_ onBytes: ([UInt8]) -> Void = { _ in }) throws -> Int {
         var total = 0
         if header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
             while true {
@@ -168,7 +168,7 @@ final class StreamingConnection: @unchecked Sendable {
     }
 
     /// The whole request body.
-    func readWholeBody() throws -> Data {
+    public func readWholeBody() throws -> Data {
         var data = Data()
         try readBody { data.append(contentsOf: $0) }
         return data
@@ -225,7 +225,7 @@ final class StreamingConnection: @unchecked Sendable {
     // MARK: Writing
 
     /// Writes the status line and headers; without `Content-Length` the body is sent chunked.
-    func writeHead(status: Int = 200, headers: [String: String] = [:]) throws {
+    public func writeHead(status: Int = 200, headers: [String: String] = [:]) throws {
         var lines = ["HTTP/1.1 \(status) Status"]
         var headers = headers
         if headers.keys.first(where: { $0.lowercased() == "content-length" }) == nil {
@@ -237,23 +237,23 @@ final class StreamingConnection: @unchecked Sendable {
     }
 
     /// Writes one chunk of a chunked body.
-    func writeChunk(_ bytes: some Collection<UInt8>) throws {
+    public func writeChunk(_ bytes: some Collection<UInt8>) throws {
         guard !bytes.isEmpty else { return }
         try write(Array(String(bytes.count, radix: 16).utf8) + [13, 10] + Array(bytes) + [13, 10])
     }
 
     /// Writes one chunk holding the UTF-8 of `text`.
-    func writeChunk(_ text: String) throws {
+    public func writeChunk(_ text: String) throws {
         try writeChunk(Array(text.utf8))
     }
 
     /// Ends a chunked body.
-    func finishChunks() throws {
+    public func finishChunks() throws {
         try write(Array("0\r\n\r\n".utf8))
     }
 
     /// Writes raw bytes (for a `Content-Length` body).
-    func write(_ bytes: [UInt8]) throws {
+    public func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -263,7 +263,7 @@ final class StreamingConnection: @unchecked Sendable {
     }
 
     /// Whether the client closes the connection within `timeout`: a read returns end-of-file or a reset.
-    func waitForClientClose(timeout: TimeInterval) -> Bool {
+    public func waitForClientClose(timeout: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
@@ -277,7 +277,7 @@ final class StreamingConnection: @unchecked Sendable {
         return false
     }
 
-    func close() {
+    public func close() {
         let shouldClose = closeLock.withLock { () -> Bool in
             defer { isClosed = true }
             return !isClosed
@@ -293,7 +293,7 @@ final class StreamingConnection: @unchecked Sendable {
     }
 }
 
-struct StreamingTestServerError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct StreamingTestServerError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
