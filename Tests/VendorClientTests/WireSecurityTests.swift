@@ -93,6 +93,8 @@ struct WireSecurityTests {
         #expect(failure.alternatives == [[.apiKey(name: "X-Locksmith-Key", in: .header), .bearer]])
         #expect(failure.environmentVariables == ["LOCKSMITH_TOKEN"])
         #expect(failure.description.contains("an API key in the X-Locksmith-Key header and a bearer token"))
+        #expect(failure.missingSchemes == [.bearer])
+        #expect(failure.description.contains("but the client has no bearer token; pass one to the client or set LOCKSMITH_TOKEN"))
         #expect(!failure.description.contains(Self.headerKey))
     }
 

@@ -33,8 +33,13 @@ extension APIClient {
             if let variable = scheme.environmentVariable, !variables.contains(variable) { variables.append(variable) }
         }
         let unfitting = credential.map { credential in !alternatives.joined().contains(where: credential.fits) } ?? false
+        var missing: [SecurityScheme] = []
+        for scheme in unsatisfied.joined() where scheme.credential == nil && !missing.contains(scheme.scheme) {
+            missing.append(scheme.scheme)
+        }
         return CredentialRequirement(failure: MissingCredentialFailure(
-            request: summary, alternatives: alternatives, environmentVariables: variables, hasUnfittingCredential: unfitting
+            request: summary, alternatives: alternatives, environmentVariables: variables, hasUnfittingCredential: unfitting,
+            missingSchemes: missing
         ))
     }
 

@@ -12,6 +12,8 @@ public struct MissingCredentialFailure: Sendable, Hashable, CustomStringConverti
     public let environmentVariables: [String]
     /// Whether the client had a credential, of a kind none of `schemes` accepts.
     public let hasUnfittingCredential: Bool
+    /// The schemes of `schemes` the client has no credential for (all of them unless it has some).
+    public let missingSchemes: [SecurityScheme]
 
     /// Creates a failure for an operation that accepts any one of `schemes`.
     public init(request: RequestSummary, schemes: [SecurityScheme], environmentVariable: String?, hasUnfittingCredential: Bool) {
@@ -20,8 +22,12 @@ public struct MissingCredentialFailure: Sendable, Hashable, CustomStringConverti
             hasUnfittingCredential: hasUnfittingCredential)
     }
 
-    /// Creates a failure for an operation that accepts any one of `alternatives`, each with all of its schemes.
-    public init(request: RequestSummary, alternatives: [[SecurityScheme]], environmentVariables: [String], hasUnfittingCredential: Bool) {
+    /// Creates a failure for an operation that accepts any one of `alternatives`, each with all of its schemes;
+    /// `missingSchemes` (`nil`: all of them) are those the client has no credential for.
+    public init(
+        request: RequestSummary, alternatives: [[SecurityScheme]], environmentVariables: [String], hasUnfittingCredential: Bool,
+        missingSchemes: [SecurityScheme]? = nil
+    ) {
         self.request = request
         self.alternatives = alternatives
         var schemes: [SecurityScheme] = []
@@ -30,6 +36,7 @@ public struct MissingCredentialFailure: Sendable, Hashable, CustomStringConverti
         self.environmentVariables = environmentVariables
         environmentVariable = environmentVariables.first
         self.hasUnfittingCredential = hasUnfittingCredential
+        self.missingSchemes = missingSchemes ?? schemes
     }
 
     /// `GET https://… requires a bearer token, but the client has no credential; pass one or set X_TOKEN. Nothing was sent.`
@@ -37,7 +44,14 @@ public struct MissingCredentialFailure: Sendable, Hashable, CustomStringConverti
         let accepted = alternatives.map { $0.map(\.requirementDescription).joined(separator: " and ") }
             .joined(separator: " or ")
         var text = "\(request) requires \(accepted.isEmpty ? "a credential of a scheme the client does not know" : accepted), but "
-        text += hasUnfittingCredential ? "the client's credential is of another kind" : "the client has no credential"
+        if hasUnfittingCredential {
+            text += "the client's credential is of another kind"
+        } else if missingSchemes.count < schemes.count {
+            // It has some of them: say which it lacks.
+            text += "the client has no " + missingSchemes.map(\.credentialName).joined(separator: " or ")
+        } else {
+            text += "the client has no credential"
+        }
         let variables = environmentVariables.joined(separator: " or ")
         text += variables.isEmpty ? "; pass one to the client" : "; pass one to the client or set \(variables)"
         return text + ". Nothing was sent."
@@ -45,6 +59,15 @@ public struct MissingCredentialFailure: Sendable, Hashable, CustomStringConverti
 }
 
 extension SecurityScheme {
+    /// The credential's name, for messages: `X-API-KEY API key`, `bearer token`.
+    var credentialName: String {
+        switch self {
+        case .apiKey(let name, _): "\(name) API key"
+        case .bearer: "bearer token"
+        case .basic: "user name and password"
+        }
+    }
+
     /// What a credential for the scheme looks like, for messages: `an API key in the X-API-KEY header`.
     var requirementDescription: String {
         switch self {
