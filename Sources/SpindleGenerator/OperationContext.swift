@@ -29,11 +29,13 @@ struct OperationContextBuilder {
         let parameters = orderedParameters(operation, variables: variables)
         var requestStatements: [String] = []
         if operation.securityRequirements != defaultSecurity {
-            requestStatements.append(requirementsLiteral(operation.securityRequirements, prefix: "request.securityRequirements = ", indent: 8))
+            // The statement sits at column 8; the operation is indented by 4 after rendering.
+            requestStatements.append(requirementsLiteral(
+                operation.securityRequirements, prefix: "request.securityRequirements = ", indent: 4, column: 8))
         }
         // The path key's fixed query first, as the spec writes it (`/items/{id}?beta=true`).
         for item in operation.fixedQuery {
-            requestStatements.append("request.addQuery(\(swiftStringLiteral(item.name)), \(swiftStringLiteral(item.value)))")
+            requestStatements.append(wrappedCall("request.addQuery", [swiftStringLiteral(item.name), swiftStringLiteral(item.value)], indent: 8))
         }
         if let accept = acceptStatement(operation) { requestStatements.append(accept) }
         for parameter in operation.parameters {

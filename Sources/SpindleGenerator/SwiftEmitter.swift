@@ -297,7 +297,7 @@ extension SwiftEmitter {
         let separator = schemes.count > 1 ? ",\n" : "\n"
         var text = "securitySchemes: [\n" + schemes.map { $0 + separator }.joined() + "            ]"
         if !defaultSecurity.isEmpty {
-            text += ",\n            " + requirementsLiteral(defaultSecurity, prefix: "security: ", indent: 12)
+            text += ",\n            " + requirementsLiteral(defaultSecurity, prefix: "security: ", indent: 12, column: 12)
         }
         return text
     }

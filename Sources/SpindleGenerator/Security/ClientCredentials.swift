@@ -79,11 +79,12 @@ extension IRSecurityScheme {
 }
 
 /// Security requirements as a Swift array literal (`[["api_key"], ["a", "b"], []]`), on one line when
-/// `prefix` + the literal + `suffix` fit in `indent` + 120 columns, else one requirement per line.
-func requirementsLiteral(_ requirements: [[String]], prefix: String, suffix: String = "", indent: Int) -> String {
+/// `prefix` + the literal + `suffix` fit in 120 columns from `column`, else one requirement per line, indented
+/// from `indent` (the statement's indentation in the text it goes into, which may be indented later).
+func requirementsLiteral(_ requirements: [[String]], prefix: String, suffix: String = "", indent: Int, column: Int) -> String {
     let items = requirements.map { "[" + $0.map(swiftStringLiteral).joined(separator: ", ") + "]" }
     let single = "[" + items.joined(separator: ", ") + "]"
-    if indent + prefix.count + single.count + suffix.count <= 120 { return prefix + single + suffix }
+    if column + prefix.count + single.count + suffix.count <= 120 { return prefix + single + suffix }
     let inner = String(repeating: " ", count: indent + 4)
     let outer = String(repeating: " ", count: indent)
     // swift-format wants a trailing comma after the last of several elements, and none after a lone one.
