@@ -316,7 +316,7 @@ extension {{errorBodyName}} {
     {{{forward}}}
 {{/forward}}
 {{^forward}}
-    {{#mutatesRequest}}var{{/mutatesRequest}}{{^mutatesRequest}}let{{/mutatesRequest}} request = HTTPRequestBuilder(method: .{{httpMethod}}, path: {{{pathLiteral}}})
+    {{#mutatesRequest}}var{{/mutatesRequest}}{{^mutatesRequest}}let{{/mutatesRequest}} request = {{{requestBuilder}}}
 {{#requestStatements}}
     {{{.}}}
 {{/requestStatements}}

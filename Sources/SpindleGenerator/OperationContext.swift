@@ -74,14 +74,22 @@ struct OperationContextBuilder {
                 },
             ])
         }
+        // The builder's first line starts at column 22 once indented: `        let request = `.
+        let builder = wrappedCall(
+            "HTTPRequestBuilder",
+            [
+                "method: .\(operation.httpMethod.rawValue)", "path: \(swiftStringLiteral(operation.path))",
+                "operation: \(swiftStringLiteral(callPath(operation)))",
+            ],
+            indent: 8, startColumn: 22
+        )
         return [
             "methodName": SwiftNaming.escaped(operation.methodName),
             "methods": methodContexts,
             "errorName": errorName,
             "errorBodyName": errorBodyName,
             "returnType": returnType ?? false,
-            "httpMethod": operation.httpMethod.rawValue,
-            "pathLiteral": swiftStringLiteral(operation.path),
+            "requestBuilder": builder,
             "requestStatements": requestStatements,
             "mutatesRequest": !requestStatements.isEmpty,
             "errorDecoder": errorDecoder(operation),
@@ -175,12 +183,11 @@ struct OperationContextBuilder {
             let limit = pagination.limitParameter.flatMap(input).map { ", limit: \($0)" } ?? ""
             strategy = ".page(start: \(input(pageParameter).map { "\($0) ?? 1" } ?? "1"), items: { $0\(items) }\(total)\(limit))"
         }
-        let callPath = (operation.resource + [method]).joined(separator: ".")
         return [
             "access": access,
             "availability": variant.availability ?? false,
             "parameters": parameters.map(\.context),
-            "operationName": swiftStringLiteral("\(callPath) (\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey))"),
+            "operationName": swiftStringLiteral("\(callPath(operation)) (\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey))"),
             "pagesMethodName": SwiftNaming.escaped(method + "Pages"),
             "itemsMethodName": SwiftNaming.escaped(method + "All"),
             "pageType": spelling.spell(page),
@@ -191,6 +198,11 @@ struct OperationContextBuilder {
                 SwiftNaming.escaped(method + "Pages"), parameters.map { "\($0.name): \($0.label)" } + ["options: options"],
                 indent: 8, suffix: ".items { $0\(items) }"),
         ]
+    }
+
+    /// The operation as its call site spells it, such as `customers.integrations.list`.
+    private func callPath(_ operation: IROperation) -> String {
+        (operation.resource + [operation.methodName]).joined(separator: ".")
     }
 
     /// A method parameter: label, type, default and doc text.
@@ -313,7 +325,8 @@ struct OperationContextBuilder {
             lines += text.dropFirst().map { "    " + $0 }
         }
         lines.append("  - options: Per-request timeout, retries, idempotency key and extra headers.")
-        if let success = operation.successResponse, let description = success.description {
+        // Only a method that returns something documents what: DocC warns about `Returns` on a `Void` method.
+        if let success = operation.successResponse, success.type != nil, let description = success.description {
             // Each line of a multi-line description stays inside the comment.
             let returns = docLines(description, width: .max)
             lines.append("- Returns: \(returns.first ?? "")")
@@ -324,10 +337,13 @@ struct OperationContextBuilder {
     }
 
     /// `name(a, b)` on one line when it fits at `indent` (the final column of the template line
-    /// plus the operation's own indentation), else one argument per line.
-    func wrappedCall(_ name: String, _ arguments: [String], indent: Int, suffix: String = "") -> String {
+    /// plus the operation's own indentation), or at `startColumn` when the call follows other code on its
+    /// line; else one argument per line.
+    func wrappedCall(
+        _ name: String, _ arguments: [String], indent: Int, startColumn: Int? = nil, suffix: String = ""
+    ) -> String {
         let single = "\(name)(\(arguments.joined(separator: ", ")))\(suffix)"
-        if indent + single.count <= lineLimit { return single }
+        if (startColumn ?? indent) + single.count <= lineLimit { return single }
         let inner = String(repeating: " ", count: indent)
         let outer = String(repeating: " ", count: indent - 4)
         return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n\(outer))\(suffix)"

@@ -208,3 +208,31 @@ import Testing
         #expect(transport.requests.map { $0.headers["Authorization"] } == ["Bearer tok-1", "Bearer tok-1"])
     }
 }
+
+/// Generated operations name themselves, as their call sites spell them, in every log event.
+@Suite struct GeneratedOperationNameTests {
+    @Test func everyEventOfAnOperationCarriesItsCallPath() async throws {
+        let events = LockedEvents()
+        let constructs = ConstructsClient(
+            token: "tok-1",
+            configuration: ClientConfiguration(
+                transport: RecordingTransport(status: 204), retryPolicy: RetryPolicy(maxRetries: 0), logger: events.append
+            )
+        )
+        try await constructs.health.list()
+        try await constructs.widgets.delete(widgetId: "w1")
+        #expect(events.all.map(\.operation) == ["health.list", "health.list", "widgets.delete", "widgets.delete"])
+    }
+}
+
+/// Log events collected from a client.
+private final class LockedEvents: Sendable {
+    private let lock = NSLock()
+    private nonisolated(unsafe) var events: [LogEvent] = []
+
+    var all: [LogEvent] { lock.withLock { events } }
+
+    @Sendable func append(_ event: LogEvent) {
+        lock.withLock { events.append(event) }
+    }
+}

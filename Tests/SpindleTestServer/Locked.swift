@@ -12,10 +12,10 @@ public final class Locked<Value: Sendable>: @unchecked Sendable {
 }
 
 extension Locked where Value == Int {
-    /// Adds one and returns the new value.
-    public func increment() -> Int {
+    /// Adds `amount` (one by default) and returns the new value.
+    public func increment(by amount: Int = 1) -> Int {
         lock.withLock {
-            value += 1
+            value += amount
             return value
         }
     }

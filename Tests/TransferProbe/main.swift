@@ -1,14 +1,17 @@
 // A client process for the streaming memory tests: it makes one large transfer through SpindleRuntime and
 // reports its own memory, so the measurement is not mixed with the tests running beside it.
 //
-//   spindle-transfer-probe download URL
-//   spindle-transfer-probe upload URL BYTES
-//   spindle-transfer-probe jsonlines URL      (decodes JSON Lines items; "bytes" is the item count)
+//   spindle-transfer-probe download URL [--transport urlsession|ahc]
+//   spindle-transfer-probe upload URL BYTES [--transport urlsession|ahc]
+//   spindle-transfer-probe jsonlines URL [--transport urlsession|ahc]   (decodes JSON Lines items; "bytes" is the item count)
 //
 // Prints one line of JSON: {"bytes":…,"baseline":…,"peak":…,"seconds":…} (memory in bytes: resident
 // memory before the transfer, and the process's peak, VmHWM).
 import Foundation
 import SpindleRuntime
+#if AsyncHTTPClientTransport
+import SpindleAsyncHTTPClient
+#endif
 
 func memory(_ field: String) -> Int {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -39,14 +42,30 @@ struct ProbeError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 3, let server = URL(string: arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: spindle-transfer-probe download|upload|jsonlines URL [BYTES]\n".utf8))
+/// The transport `--transport` names: `urlsession` (the default) or `ahc` (built with its trait).
+func transport(named name: String) -> (any HTTPTransport)? {
+    switch name {
+    case "urlsession": return URLSessionTransport()
+    #if AsyncHTTPClientTransport
+    case "ahc": return AsyncHTTPClientTransport()
+    #endif
+    default: return nil
+    }
+}
+
+var arguments = CommandLine.arguments
+var transportName = "urlsession"
+if let flag = arguments.firstIndex(of: "--transport"), flag + 1 < arguments.count {
+    transportName = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+guard arguments.count >= 3, let server = URL(string: arguments[2]), let selected = transport(named: transportName) else {
+    FileHandle.standardError.write(Data("usage: spindle-transfer-probe download|upload|jsonlines URL [BYTES] [--transport urlsession|ahc]\n".utf8))
     exit(2)
 }
 let client = APIClient(
     serverURL: server,
-    configuration: ClientConfiguration(transport: URLSessionTransport(), retryPolicy: .init(maxRetries: 0), timeout: .seconds(120))
+    configuration: ClientConfiguration(transport: selected, retryPolicy: .init(maxRetries: 0), timeout: .seconds(120))
 )
 do {
     var upload: URL?
@@ -78,6 +97,9 @@ do {
     }
     let seconds = Date().timeIntervalSince(start)
     print(#"{"bytes":\#(bytes),"baseline":\#(baseline),"peak":\#(memory("VmHWM")),"seconds":\#(seconds)}"#)
+    #if AsyncHTTPClientTransport
+    try await (selected as? AsyncHTTPClientTransport)?.shutdown()
+    #endif
 } catch {
     FileHandle.standardError.write(Data("spindle-transfer-probe: \(error)\n".utf8))
     exit(1)

@@ -9,7 +9,7 @@ import SpindleRuntime
 import Stigg
 import Testing
 
-/// `spindle mock`'s request matching and responses, served in-process over real HTTP and read
+/// `spindle-mock`'s request matching and responses, served in-process over real HTTP and read
 /// through the generated clients.
 @Suite struct MockServerTests {
     /// The list operation of each vendor: method, path and the key of the customer array.
@@ -86,7 +86,7 @@ import Testing
     }
 }
 
-/// A vendor's ``MockAPI`` behind FlyingFox on 127.0.0.1 with an OS-assigned port, as `spindle mock` serves it.
+/// A vendor's ``MockAPI`` behind FlyingFox on 127.0.0.1 with an OS-assigned port, as `spindle-mock` serves it.
 private enum MockServer {
     static let specs = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -2,14 +2,14 @@ import Foundation
 
 /// Where each vendor's server is: `--<vendor> URL`, or consecutive ports from `--port` on 127.0.0.1.
 struct Options {
-    /// The vendors in the order `spindle mock` assigns ports: sorted by folder name.
+    /// The vendors in the order `spindle-mock` assigns ports: sorted by folder name.
     static let vendors = ["autumn", "mycryptoserver", "snaprefund", "stigg"]
 
     static let usage = """
         USAGE: list-customers [--port <first-port>] [--autumn <url>] [--mycryptoserver <url>] [--snaprefund <url>] [--stigg <url>]
 
         Lists each vendor's customers through its generated client. By default the servers are the
-        ones `swift run spindle mock` starts: http://127.0.0.1:<port> for autumn, mycryptoserver,
+        ones `swift run spindle-mock` starts: http://127.0.0.1:<port> for autumn, mycryptoserver,
         snaprefund and stigg on consecutive ports from --port (default 8080).
         """
 

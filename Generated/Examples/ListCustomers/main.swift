@@ -2,7 +2,7 @@
 //
 // Start the mock server first; its default ports are this example's defaults:
 //
-//     swift run spindle mock          # autumn 8080, mycryptoserver 8081, snaprefund 8082, stigg 8083
+//     swift run spindle-mock          # autumn 8080, mycryptoserver 8081, snaprefund 8082, stigg 8083
 //     swift run list-customers        # in a second terminal
 //
 // `swift run list-customers --help` shows how to point a vendor elsewhere.

@@ -19,35 +19,41 @@ extension APIClient {
         streamingResponse: Bool = false,
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> Exchange {
+        let started = ContinuousClock.now
         let plan = authenticator(for: builder)
-        let credentials = try await resolveCredentials(plan, summary: self.summary(of: builder), errorBody: errorBody)
+        let credentials = try await resolveCredentials(
+            plan, summary: self.summary(of: builder), operation: builder.operation, started: started, errorBody: errorBody
+        )
         let first = try await performAttempts(
             builder, credentials: credentials, plan: plan, options: options, streamingResponse: streamingResponse,
-            errorBody: errorBody
+            started: started, errorBody: errorBody
         )
         guard first.exchange.response.status == 401, plan.usesAccessTokens, first.isReplayable else { return first.exchange }
         let refused = Authenticator.tokens(credentials)
         let refreshed = try await resolveCredentials(
-            plan, rejecting: refused, summary: first.exchange.request, errorBody: errorBody
+            plan, rejecting: refused, summary: first.exchange.request, operation: builder.operation, started: started,
+            errorBody: errorBody
         )
-        log(.retry, first.exchange.request, first.exchange.attempts,
-            status: 401, message: "Sending \(first.exchange.request) again with a fresh access token after HTTP 401")
+        log(.retry, first.exchange.request, first.exchange.attempts, call: first.call, status: 401, duration: first.call.elapsed,
+            message: "Sending \(first.exchange.request) again with a fresh access token after HTTP 401")
         return try await performAttempts(
             builder, credentials: refreshed, plan: plan, options: options, streamingResponse: streamingResponse,
-            refusedTokens: Array(refused.values), errorBody: errorBody
+            started: started, refusedTokens: Array(refused.values), errorBody: errorBody
         ).exchange
     }
 
-    /// The request with `credentials`, sent with retries and redirects; also whether its body can be sent again.
+    /// The request with `credentials`, sent with retries and redirects; also what was sent, and whether its body
+    /// can be sent again.
     private func performAttempts<ErrorBody: Sendable>(
         _ builder: HTTPRequestBuilder,
         credentials: [Authenticator.Application],
         plan: Authenticator,
         options: RequestOptions,
         streamingResponse: Bool,
+        started: ContinuousClock.Instant,
         refusedTokens: [String] = [],
         errorBody: ErrorBody.Type
-    ) async throws(ClientError<ErrorBody>) -> (exchange: Exchange, isReplayable: Bool) {
+    ) async throws(ClientError<ErrorBody>) -> (exchange: Exchange, call: Outgoing, isReplayable: Bool) {
         let schemes = security + credentials.map(\.scheme)
         let redactor = Redactor(
             schemes: schemes,
@@ -60,7 +66,10 @@ extension APIClient {
             var prepared = prepare(builder, options: options)
             Authenticator.apply(credentials, to: &prepared)
             let made = try prepared.makeStreamingRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
-            outgoing = Outgoing(request: made.request, body: made.body, streams: streamingResponse || made.body != nil)
+            outgoing = Outgoing(
+                request: made.request, body: made.body, streams: streamingResponse || made.body != nil,
+                operation: builder.operation, started: started
+            )
         } catch {
             throw .encoding(redactor.redacted(error))
         }
@@ -81,19 +90,20 @@ extension APIClient {
                   outcome.isRetryable(method: request.method, hasIdempotencyKey: hasIdempotencyKey)
             else {
                 let exchange = try finish(
-                    outcome, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt, errorBody: errorBody
+                    outcome, of: outgoing, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt,
+                    errorBody: errorBody
                 )
                 // Asked after sending: a one-shot stream can be sent again only until it has been read.
-                return (exchange, outgoing.body?.isReplayable ?? true)
+                return (exchange, outgoing, outgoing.body?.isReplayable ?? true)
             }
             if let body = outgoing.body, !body.isReplayable {
                 let failure = BodyReplayFailure(reason: .retry(after: outcome.summary), request: summary, attempts: attempt)
-                log(.failure, summary, attempt, message: failure.description)
+                log(.failure, summary, attempt, call: outgoing, duration: outgoing.elapsed, message: failure.description)
                 throw .bodyNotReplayable(failure)
             }
             let response: HTTPResponse? = if case .response(let response, _) = outcome { response } else { nil }
             let delay = policy.delay(beforeRetry: attempt, response: response, now: Date(), random: configuration.random())
-            log(.retry, summary, attempt, status: response?.status, delay: delay,
+            log(.retry, summary, attempt, call: outgoing, status: response?.status, duration: outgoing.elapsed, delay: delay,
                 message: "Retrying \(summary) after \(outcome.summary) in \(delay.timeInterval) s (retry \(attempt) of \(policy.maxRetries))")
             do {
                 try await configuration.sleep(delay)
@@ -177,7 +187,7 @@ extension APIClient {
             return .response(HTTPResponse(status: response.status, headers: response.headers), stream: response.body)
         } catch let signal as MissingCredentialSignal {
             let error = ClientError<ErrorBody>.missingCredential(signal.failure)
-            log(.failure, signal.failure.request, 1, message: error.description)
+            log(.failure, signal.failure.request, 1, call: outgoing, duration: outgoing.elapsed, message: error.description)
             throw error
         } catch is DeadlineExceeded {
             return .timedOut
@@ -198,6 +208,7 @@ extension APIClient {
     /// Turns the last outcome into the result: a response, or a typed error.
     private func finish<ErrorBody>(
         _ outcome: AttemptOutcome,
+        of outgoing: Outgoing,
         summary: RequestSummary,
         redactor: Redactor,
         timeout: Duration?,
@@ -212,7 +223,7 @@ extension APIClient {
             ))
         case .response(let response, let stream):
             if !response.isSuccess {
-                log(.failure, summary, attempts, status: response.status,
+                log(.failure, summary, attempts, call: outgoing, status: response.status, duration: outgoing.elapsed,
                     message: "\(summary) failed with HTTP \(response.status) after \(attempts) attempt(s)")
             }
             ResponseCapture.current?.record(response)
@@ -224,7 +235,7 @@ extension APIClient {
                 message: redactor.text(failure.message), kind: failure.kind, request: summary, attempts: attempts
             ))
         }
-        log(.failure, summary, attempts, message: error.description)
+        log(.failure, summary, attempts, call: outgoing, duration: outgoing.elapsed, message: error.description)
         throw error
     }
 
@@ -232,15 +243,17 @@ extension APIClient {
         _ kind: LogEvent.Kind,
         _ request: RequestSummary,
         _ attempt: Int,
+        call: Outgoing,
         status: Int? = nil,
         headers: HTTPHeaders = [:],
+        duration: Duration? = nil,
         delay: Duration? = nil,
         redirectTarget: RequestSummary? = nil,
         message: String
     ) {
         configuration.logger?(LogEvent(
-            kind: kind, request: request, attempt: attempt, status: status, headers: headers, delay: delay,
-            redirectTarget: redirectTarget, message: message
+            kind: kind, request: request, attempt: attempt, operation: call.operation, status: status, headers: headers,
+            duration: duration, delay: delay, redirectTarget: redirectTarget, message: message
         ))
     }
 }

@@ -22,13 +22,15 @@ extension APIClient {
         var summary = redactor.summary(of: outgoing.request)
         var followed = 0
         while true {
-            log(.request, summary, attempt, headers: redactor.headers(current.request.headers), message: "→ \(summary)")
+            log(.request, summary, attempt, call: current, headers: redactor.headers(current.request.headers), message: "→ \(summary)")
+            let sent = ContinuousClock.now
             let outcome = try await attemptOnce(
                 current, timeout: timeout, requirement: followed == 0 ? requirement : nil, errorBody: errorBody
             )
             guard case .response(let response, _) = outcome else { return outcome }
             let responseHeaders = redactor.headers(response.headers)
-            log(.response, summary, attempt, status: response.status, headers: responseHeaders,
+            let roundTrip = ContinuousClock.now - sent
+            log(.response, summary, attempt, call: current, status: response.status, headers: responseHeaders, duration: roundTrip,
                 message: "← HTTP \(response.status) from \(summary)")
             guard RedirectRules.statuses.contains(response.status), let location = response.headers["Location"] else {
                 return outcome
@@ -39,8 +41,10 @@ extension APIClient {
                     reason: reason, status: response.status, location: location, request: summary,
                     redirectsFollowed: followed
                 )
-                log(.redirect, summary, attempt, status: response.status, headers: responseHeaders, message: failure.description)
-                log(.failure, summary, attempt, status: response.status, message: failure.description)
+                log(.redirect, summary, attempt, call: current, status: response.status, headers: responseHeaders,
+                    duration: roundTrip, message: failure.description)
+                log(.failure, summary, attempt, call: current, status: response.status, duration: current.elapsed,
+                    message: failure.description)
                 return .redirect(failure)
             }
             guard let target = RedirectRules.target(of: location, against: current.request.url) else {
@@ -60,7 +64,8 @@ extension APIClient {
                 next.body = nil
             } else if let body = current.body, !body.isReplayable {
                 let failure = BodyReplayFailure(reason: .redirect(status: response.status), request: summary, attempts: attempt)
-                log(.failure, summary, attempt, status: response.status, message: failure.description)
+                log(.failure, summary, attempt, call: current, status: response.status, duration: current.elapsed,
+                    message: failure.description)
                 throw .bodyNotReplayable(failure)
             }
             if crossOrigin {
@@ -72,7 +77,8 @@ extension APIClient {
                 ).strip(next.request)
             }
             let nextSummary = redactor.summary(of: next.request)
-            log(.redirect, summary, attempt, status: response.status, headers: responseHeaders, redirectTarget: nextSummary,
+            log(.redirect, summary, attempt, call: current, status: response.status, headers: responseHeaders,
+                duration: roundTrip, redirectTarget: nextSummary,
                 message: "↪ HTTP \(response.status) redirects \(summary) to \(nextSummary)"
                     + (crossOrigin ? " (another origin: sent without credentials)" : ""))
             followed += 1

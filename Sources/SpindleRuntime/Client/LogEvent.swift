@@ -20,10 +20,17 @@ public struct LogEvent: Sendable, CustomStringConvertible {
     public let request: RequestSummary
     /// The attempt number, starting at 1.
     public let attempt: Int
+    /// The operation the call performs, as the generated client names it (`customers.list`); `nil` for
+    /// requests built by hand without ``HTTPRequestBuilder/operation``.
+    public let operation: String?
     /// The response status, for `.response`, `.redirect` and for `.retry`/`.failure` caused by a status.
     public let status: Int?
     /// The request headers for `.request`, the response headers for `.response` and `.redirect`; redacted.
     public let headers: HTTPHeaders
+    /// For `.response` and `.redirect`, the round trip from sending the request to its response head; for
+    /// `.retry` and `.failure`, the time since the call began (all attempts and waits so far); `nil` for
+    /// `.request`.
+    public let duration: Duration?
     /// The wait before the next attempt, for `.retry`.
     public let delay: Duration?
     /// The request a followed `.redirect` leads to (method and redacted URL); `nil` when it was refused.
@@ -36,8 +43,10 @@ public struct LogEvent: Sendable, CustomStringConvertible {
         kind: Kind,
         request: RequestSummary,
         attempt: Int,
+        operation: String? = nil,
         status: Int? = nil,
         headers: HTTPHeaders = [:],
+        duration: Duration? = nil,
         delay: Duration? = nil,
         redirectTarget: RequestSummary? = nil,
         message: String
@@ -45,8 +54,10 @@ public struct LogEvent: Sendable, CustomStringConvertible {
         self.kind = kind
         self.request = request
         self.attempt = attempt
+        self.operation = operation
         self.status = status
         self.headers = headers
+        self.duration = duration
         self.delay = delay
         self.redirectTarget = redirectTarget
         self.message = message

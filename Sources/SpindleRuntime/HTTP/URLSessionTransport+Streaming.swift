@@ -5,7 +5,7 @@ import FoundationNetworking
 
 extension URLSessionTransport {
     /// Streams the response body chunk by chunk as it arrives, on Linux as on Apple platforms, and sends the
-    /// request body without holding it in memory (``UploadSource`` says how).
+    /// request body without holding it in memory (`UploadSource` says how).
     ///
     /// Each streaming request gets a session of its own, made from this transport's session configuration,
     /// whose delegate receives the chunks. FoundationNetworking cannot pause a transfer, so chunks a slow

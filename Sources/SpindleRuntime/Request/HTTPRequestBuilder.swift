@@ -30,6 +30,9 @@ public struct HTTPRequestBuilder: Sendable {
     /// not empty, a call without a fitting credential fails with `ClientError.missingCredential` before
     /// anything is sent.
     public var isSecurityOptional = false
+    /// The operation this request performs, as the generated client names it (`customers.list`); logs carry
+    /// it (``LogEvent/operation``).
+    public var operation: String?
     /// The first encoding problem met, reported by `makeRequest` and `APIClient.send`.
     public private(set) var encodingFailure: EncodingFailure?
 
@@ -38,10 +41,12 @@ public struct HTTPRequestBuilder: Sendable {
     private var cookies: [(name: String, value: String)] = []
     var body: RequestBody?
 
-    /// Starts a request for `method` and `path` (a template with `{name}` placeholders).
-    public init(method: HTTPMethod, path: String) {
+    /// Starts a request for `method` and `path` (a template with `{name}` placeholders), performing
+    /// `operation` when given (see ``operation``).
+    public init(method: HTTPMethod, path: String, operation: String? = nil) {
         self.method = method
         pathTemplate = path
+        self.operation = operation
     }
 
     // MARK: Parameters

@@ -44,11 +44,14 @@ extension APIClient {
     }
 
     /// The plan's credentials with access tokens fetched (`rejecting` the tokens a 401 refused), or the typed
-    /// error for a provider that failed. `summary` names the request in that error.
+    /// error for a provider that failed. `summary` names the request in that error; `operation` and `started`
+    /// are the call's, for the log.
     func resolveCredentials<ErrorBody>(
         _ plan: Authenticator,
         rejecting rejected: [String: String] = [:],
         summary: @autoclosure () -> RequestSummary,
+        operation: String?,
+        started: ContinuousClock.Instant,
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> [Authenticator.Application] {
         do {
@@ -63,7 +66,10 @@ extension APIClient {
                 request: summary(), scheme: error.scheme, message: error.underlying.map { redactor.text("\($0)") },
                 isRefresh: !rejected.isEmpty
             )
-            log(.failure, failure.request, 1, message: failure.description)
+            configuration.logger?(LogEvent(
+                kind: .failure, request: failure.request, attempt: 1, operation: operation, duration: .now - started,
+                message: failure.description
+            ))
             throw .accessToken(failure)
         }
     }

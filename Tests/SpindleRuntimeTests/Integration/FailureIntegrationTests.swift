@@ -4,12 +4,12 @@ import Testing
 
 @Suite("Integration: failures, timeouts and cancellation")
 struct FailureIntegrationTests {
-    @Test("a connection dropped mid-response is a transport error marked as dropped")
-    func droppedConnection() async throws {
+    @Test("a connection dropped mid-response is a transport error marked as dropped", arguments: TransportUnderTest.all)
+    func droppedConnection(transport: TransportUnderTest) async throws {
         let error = try await TestServer.run({ _ in
             ServerReply(status: 200, headers: ["Content-Type": "application/json"], body: Data(widgetJSON.utf8), dropAfterBytes: 8)
         }) { url in
-            await expectClientError { () async throws(TestError) in try await integrationClient(url, maxRetries: 0).get(id: "w1") }
+            await expectClientError { () async throws(TestError) in try await integrationClient(url, transport: transport, maxRetries: 0).get(id: "w1") }
         }
         guard case .transport(let failure) = error else {
             Issue.record("Expected a transport error, got \(String(describing: error))")
@@ -19,8 +19,8 @@ struct FailureIntegrationTests {
         #expect(failure.attempts == 1)
     }
 
-    @Test("a GET whose connection dropped is retried and then succeeds")
-    func droppedThenRecovered() async throws {
+    @Test("a GET whose connection dropped is retried and then succeeds", arguments: TransportUnderTest.all)
+    func droppedThenRecovered(transport: TransportUnderTest) async throws {
         let log = RequestLog()
         let widget = try await TestServer.run({ request in
             let reply = ServerReply.json(widgetJSON)
@@ -29,7 +29,7 @@ struct FailureIntegrationTests {
             }
             return reply
         }) { url in
-            try await integrationClient(url).get(id: "w1")
+            try await integrationClient(url, transport: transport).get(id: "w1")
         }
         #expect(widget.id == "w1")
         #expect(log.count == 2)
@@ -62,8 +62,8 @@ struct FailureIntegrationTests {
         #expect(failure.rawBody.text == #"{"data":[{"id":"w1","#)
     }
 
-    @Test("a slow server hits the timeout")
-    func slowServer() async throws {
+    @Test("a slow server hits the timeout", arguments: TransportUnderTest.all)
+    func slowServer(transport: TransportUnderTest) async throws {
         let (error, callDuration) = try await TestServer.run({ _ in
             try await Task.sleep(for: .seconds(3))
             return .json(widgetJSON)
@@ -72,7 +72,7 @@ struct FailureIntegrationTests {
             // that the 3 s reply was not awaited: CI machines may be heavily loaded.
             let start = ContinuousClock.now
             let error = await expectClientError { () async throws(TestError) in
-                try await integrationClient(url, maxRetries: 0, timeout: .milliseconds(300)).get(id: "w1")
+                try await integrationClient(url, transport: transport, maxRetries: 0, timeout: .milliseconds(300)).get(id: "w1")
             }
             return (error, ContinuousClock.now - start)
         }
@@ -84,15 +84,15 @@ struct FailureIntegrationTests {
         #expect(callDuration < .seconds(2.7))
     }
 
-    @Test("cancelling a call waiting on a slow server returns promptly")
-    func cancelSlowServer() async throws {
+    @Test("cancelling a call waiting on a slow server returns promptly", arguments: TransportUnderTest.all)
+    func cancelSlowServer(transport: TransportUnderTest) async throws {
         let log = RequestLog()
         try await TestServer.run({ request in
             _ = log.record(request)
             try await Task.sleep(for: .seconds(3))
             return .json(widgetJSON)
         }) { url in
-            let client = integrationClient(url)
+            let client = integrationClient(url, transport: transport)
             let task = Task { () async throws(TestError) -> Widget in try await client.get(id: "w1") }
             try await waitUntil { log.count == 1 }
             let start = ContinuousClock.now
@@ -123,12 +123,12 @@ struct FailureIntegrationTests {
         #expect(log.count == 1)
     }
 
-    @Test("nothing listening: a connection failure")
-    func connectionRefused() async throws {
+    @Test("nothing listening: a connection failure", arguments: TransportUnderTest.all)
+    func connectionRefused(transport: TransportUnderTest) async throws {
         // Take a free port from a server and stop it, so nothing listens there any more.
         let url = try await TestServer.run({ _ in .status(200) }) { $0 }
         let error = await expectClientError { () async throws(TestError) in
-            try await integrationClient(url, maxRetries: 1).get(id: "w1")
+            try await integrationClient(url, transport: transport, maxRetries: 1).get(id: "w1")
         }
         guard case .transport(let failure) = error else {
             Issue.record("Expected a transport error, got \(String(describing: error))")

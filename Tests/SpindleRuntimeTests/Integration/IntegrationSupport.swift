@@ -1,10 +1,11 @@
 import Foundation
 import SpindleRuntime
 
-/// A client for the integration tests: the real URLSession transport, quick backoff, generous but bounded
-/// timeouts.
+/// A client for the integration tests: a real transport (URLSession unless told), quick backoff, generous but
+/// bounded timeouts.
 func integrationClient(
     _ serverURL: URL,
+    transport: TransportUnderTest = .urlSession,
     maxRetries: Int = 2,
     timeout: Duration = .seconds(10),
     logger: (@Sendable (LogEvent) -> Void)? = nil
@@ -13,6 +14,7 @@ func integrationClient(
         apiKey: "test-key",
         serverURL: serverURL,
         configuration: ClientConfiguration(
+            transport: transport.make(),
             retryPolicy: RetryPolicy(maxRetries: maxRetries, initialDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
             timeout: timeout,
             logger: logger

@@ -25,6 +25,7 @@ struct RedirectIntegrationTests {
 
     private func client(
         _ url: URL,
+        transport: TransportUnderTest = .urlSession,
         redirectPolicy: RedirectPolicy = .default,
         logger: (@Sendable (LogEvent) -> Void)? = nil,
         defaultHeaders: HTTPHeaders = [:],
@@ -34,6 +35,7 @@ struct RedirectIntegrationTests {
             apiKey: Self.key,
             serverURL: url,
             configuration: ClientConfiguration(
+                transport: transport.make(),
                 retryPolicy: RetryPolicy(maxRetries: 0),
                 redirectPolicy: redirectPolicy,
                 timeout: .seconds(10),
@@ -54,10 +56,11 @@ struct RedirectIntegrationTests {
 
     // MARK: Cross-origin
 
-    @Test("a cross-origin redirect is refused and the other origin receives nothing", arguments: [
+    @Test("a cross-origin redirect is refused and the other origin receives nothing", arguments: TransportUnderTest.all, [
         (302, "GET"), (302, "POST"), (307, "GET"), (307, "POST"),
     ])
-    func crossOriginRefused(status: Int, method: String) async throws {
+    func crossOriginRefused(transport: TransportUnderTest, redirect: (status: Int, method: String)) async throws {
+        let (status, method) = redirect
         let otherLog = RequestLog()
         let apiLog = RequestLog()
         let (error, otherURL) = try await withTwoOrigins(api: { request, other in
@@ -67,7 +70,7 @@ struct RedirectIntegrationTests {
             _ = otherLog.record(request)
             return .json(widgetJSON)
         }) { api, other in
-            (await expectClientError { () async throws(TestError) in try await call(client(api), method) }, other)
+            (await expectClientError { () async throws(TestError) in try await call(client(api, transport: transport), method) }, other)
         }
         #expect(otherLog.count == 0)
         #expect(apiLog.count == 1)
@@ -126,10 +129,11 @@ struct RedirectIntegrationTests {
 
     // MARK: Same origin
 
-    @Test("a same-origin redirect is followed with the credential, 307 keeping method and body", arguments: [
+    @Test("a same-origin redirect is followed with the credential, 307 keeping method and body", arguments: TransportUnderTest.all, [
         (302, "GET"), (302, "POST"), (307, "GET"), (307, "POST"),
     ])
-    func sameOriginFollowed(status: Int, method: String) async throws {
+    func sameOriginFollowed(transport: TransportUnderTest, redirect: (status: Int, method: String)) async throws {
+        let (status, method) = redirect
         let log = RequestLog()
         let widget = try await TestServer.run({ request in
             if log.record(request) == 1 {
@@ -137,7 +141,7 @@ struct RedirectIntegrationTests {
             }
             return .json(widgetJSON)
         }) { url in
-            try await call(client(url), method)
+            try await call(client(url, transport: transport), method)
         }
         #expect(widget.id == "w1")
         let requests = log.requests
@@ -161,8 +165,8 @@ struct RedirectIntegrationTests {
         }
     }
 
-    @Test("303 turns a POST into a GET without a body")
-    func seeOther() async throws {
+    @Test("303 turns a POST into a GET without a body", arguments: TransportUnderTest.all)
+    func seeOther(transport: TransportUnderTest) async throws {
         let log = RequestLog()
         let widget = try await TestServer.run({ request in
             if log.record(request) == 1 {
@@ -170,7 +174,7 @@ struct RedirectIntegrationTests {
             }
             return .json(widgetJSON)
         }) { url in
-            try await client(url).create(Widget(id: "w1", name: "Widget"))
+            try await client(url, transport: transport).create(Widget(id: "w1", name: "Widget"))
         }
         #expect(widget.id == "w1")
         let requests = log.requests
@@ -264,8 +268,28 @@ struct RedirectIntegrationTests {
 
     // MARK: Transport
 
+    @Test("a transport returns a redirect instead of following it, on both paths", arguments: TransportUnderTest.all)
+    func transportDoesNotFollow(transport: TransportUnderTest) async throws {
+        let otherLog = RequestLog()
+        let statuses = try await withTwoOrigins(api: { _, other in
+            .status(302, headers: ["Location": other.absoluteString + "/x"])
+        }, other: { request in
+            _ = otherLog.record(request)
+            return .json(widgetJSON)
+        }) { api, _ in
+            let request = HTTPRequest(method: .get, url: api.appendingPathComponent("start"), headers: ["X-API-KEY": Self.key])
+            let sender = transport.make()
+            return [
+                try await sender.send(request, timeout: .seconds(10)).status,
+                try await sender.stream(request, body: nil, timeout: .seconds(10)).status,
+            ]
+        }
+        #expect(statuses == [302, 302])
+        #expect(otherLog.count == 0)
+    }
+
     @Test("URLSessionTransport returns a redirect instead of following it, also over a caller's session")
-    func transportDoesNotFollow() async throws {
+    func urlSessionDoesNotFollowOverACallersSession() async throws {
         let otherLog = RequestLog()
         let responses = try await withTwoOrigins(api: { _, other in
             .status(302, headers: ["Location": other.absoluteString + "/x"])

@@ -13,7 +13,7 @@ import Testing
             try connection.writeHead(headers: ["Content-Type": "application/octet-stream"])
             try connection.writeChunk("first")
             // The test releases the second chunk only after it has read the first.
-            guard released.wait(timeout: .now() + 10) == .success else { return }
+            guard released.wait(timeout: .now() + 30) == .success else { return }
             try connection.writeChunk("second")
             try connection.finishChunks()
         }) { server in
@@ -101,6 +101,31 @@ import Testing
             do {
                 let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/file"), errors: { _ in nil as Never? })
                 #expect(response.status == 200)
+            }
+            #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
+        }
+    }
+
+    @Test(arguments: TransportUnderTest.all)
+    func aBodySilentForLongerThanTheTimeoutFailsAsATimeoutAndCloses(transport: TransportUnderTest) async throws {
+        let sawClose = Locked(false)
+        try await StreamingTestServer.run({ connection in
+            try connection.writeHead()
+            try connection.writeChunk("tick")
+            sawClose.set(connection.waitForClientClose(timeout: 20))
+        }) { server in
+            let client = streamingClient(server.baseURL, transport: transport, timeout: .seconds(1))
+            let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/quiet"), errors: { _ in nil as Never? })
+            var iterator = response.body.makeAsyncIterator()
+            #expect(try await iterator.next().map { String(decoding: $0, as: UTF8.self) } == "tick")
+            do {
+                _ = try await iterator.next()
+                Issue.record("a silent body did not time out")
+            } catch let error as ClientError<Never> {
+                guard case .timeout = error else {
+                    Issue.record("expected a timeout, got \(error)")
+                    return
+                }
             }
             #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
         }

@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: residentMemory() != nil))
-    func a500MegabyteDownloadStaysWithin64Megabytes() async throws {
+    @Test(.enabled(if: residentMemory() != nil), arguments: TransportUnderTest.all)
+    func a500MegabyteDownloadStaysWithin64Megabytes(transport: TransportUnderTest) async throws {
         let chunk = [UInt8](repeating: 0x5A, count: 256 * 1024)
         try await StreamingTestServer.run({ connection in
             try connection.writeHead(headers: ["Content-Length": "\(Self.size)"])
@@ -66,20 +66,20 @@ import Testing
                 try connection.write(chunk)
             }
         }) { server in
-            let report = try await Self.runProbe(["download", server.baseURL.absoluteString])
+            let report = try await Self.runProbe(["download", server.baseURL.absoluteString, "--transport", transport.probeName])
             #expect(report.bytes == Self.size)
             #expect(report.peak - report.baseline <= Self.allowance, "peak memory grew by \((report.peak - report.baseline) >> 20) MB")
         }
     }
 
-    @Test(.enabled(if: residentMemory() != nil))
-    func a500MegabyteUploadFromAFileStaysWithin64Megabytes() async throws {
+    @Test(.enabled(if: residentMemory() != nil), arguments: TransportUnderTest.all)
+    func a500MegabyteUploadFromAFileStaysWithin64Megabytes(transport: TransportUnderTest) async throws {
         let received = Locked(0)
         try await StreamingTestServer.run({ connection in
             received.set(try connection.readBody())
             try connection.writeHead(status: 204, headers: ["Content-Length": "0"])
         }) { server in
-            let report = try await Self.runProbe(["upload", server.baseURL.absoluteString, "\(Self.size)"])
+            let report = try await Self.runProbe(["upload", server.baseURL.absoluteString, "\(Self.size)", "--transport", transport.probeName])
             #expect(report.peak - report.baseline <= Self.allowance, "peak memory grew by \((report.peak - report.baseline) >> 20) MB")
         }
         #expect(received.get() == Self.size)

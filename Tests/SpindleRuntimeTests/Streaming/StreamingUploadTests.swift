@@ -79,6 +79,31 @@ import Testing
         #expect(received.get() == 512_000)
     }
 
+    /// A transport that sends a sequence as it is produced reads it only as fast as the server takes it: while
+    /// the server reads nothing, the producer is held back by what the connection's buffers hold.
+    @Test(arguments: TransportUnderTest.all.filter(\.sendsSequencesLive))
+    func aLiveUploadIsHeldBackWhileTheServerDoesNotRead(transport: TransportUnderTest) async throws {
+        let chunk = [UInt8](repeating: 0x42, count: 64 * 1024)
+        let total = 1024 * chunk.count
+        let produced = Locked(0)
+        let producedWhilePaused = Locked(0)
+        let received = Locked(0)
+        try await StreamingTestServer.run({ connection in
+            // The head is in; the body is left unread for a second, then read to the end.
+            Thread.sleep(forTimeInterval: 1)
+            producedWhilePaused.set(produced.get())
+            received.set(try connection.readBody())
+            try connection.writeHead(status: 204, headers: ["Content-Length": "0"])
+        }) { server in
+            let body = HTTPBody(PulledChunks(chunk: chunk, count: 1024, produced: produced), length: .known(Int64(total)))
+            let client = streamingClient(server.baseURL, transport: transport, maxRetries: 0, timeout: .seconds(30))
+            try await client.send(Self.upload(body), errors: { _ in nil as Never? })
+        }
+        #expect(received.get() == total)
+        // Loopback socket buffers hold a few megabytes; without backpressure all 64 MiB would be read at once.
+        #expect(producedWhilePaused.get() < 32 * 1024 * 1024, "\(producedWhilePaused.get() >> 20) MiB were read while the server read nothing")
+    }
+
     @Test(arguments: TransportUnderTest.all)
     func aSentOneShotBodyIsNotRetried(transport: TransportUnderTest) async throws {
         let attempts = Locked(0)
@@ -153,5 +178,26 @@ import Testing
     func aMissingFileIsATypedEncodingFailureBeforeAnythingIsSent(transport: TransportUnderTest) async throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("spindle-missing-\(UUID().uuidString)")
         #expect(throws: HTTPBodyError.self) { try HTTPBody(contentsOf: missing) }
+    }
+}
+
+/// `count` copies of `chunk`, each made only when the reader asks for it, counting the bytes handed out.
+private struct PulledChunks: AsyncSequence, Sendable {
+    let chunk: [UInt8]
+    let count: Int
+    let produced: Locked<Int>
+
+    func makeAsyncIterator() -> Iterator { Iterator(chunks: self) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        let chunks: PulledChunks
+        var index = 0
+
+        mutating func next() async -> [UInt8]? {
+            guard index < chunks.count else { return nil }
+            index += 1
+            _ = chunks.produced.increment(by: chunks.chunk.count)
+            return chunks.chunk
+        }
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import SpindleRuntime
+#if AsyncHTTPClientTransport
+import SpindleAsyncHTTPClient
+#endif
 
 /// A transport the loopback suites run against; every transport must behave the same on the wire.
 struct TransportUnderTest: Sendable, CustomStringConvertible {
@@ -7,12 +10,32 @@ struct TransportUnderTest: Sendable, CustomStringConvertible {
     /// Whether a body from an `AsyncSequence` goes out as it is produced (chunked), rather than after it
     /// was spooled to a file (with a `Content-Length`), as `URLSessionTransport` must.
     let sendsSequencesLive: Bool
+    /// Its `--transport` name for `spindle-transfer-probe`.
+    let probeName: String
     let make: @Sendable () -> any HTTPTransport
 
-    /// Every transport Spindle ships.
-    static let all: [TransportUnderTest] = [
-        TransportUnderTest(description: "URLSessionTransport", sendsSequencesLive: false) { URLSessionTransport() },
-    ]
+    /// The default transport.
+    static let urlSession = TransportUnderTest(
+        description: "URLSessionTransport", sendsSequencesLive: false, probeName: "urlsession"
+    ) {
+        URLSessionTransport()
+    }
+
+    #if AsyncHTTPClientTransport
+    /// AsyncHTTPClient, on SwiftNIO's shared event loop group; each client its own connection pool, shut down
+    /// when the transport goes away.
+    static let asyncHTTPClient = TransportUnderTest(
+        description: "AsyncHTTPClientTransport", sendsSequencesLive: true, probeName: "ahc"
+    ) {
+        AsyncHTTPClientTransport()
+    }
+
+    /// Every transport Spindle ships (AsyncHTTPClient's with the `AsyncHTTPClientTransport` trait).
+    static let all: [TransportUnderTest] = [urlSession, asyncHTTPClient]
+    #else
+    /// Every transport Spindle ships (AsyncHTTPClient's with the `AsyncHTTPClientTransport` trait).
+    static let all: [TransportUnderTest] = [urlSession]
+    #endif
 }
 
 /// A client over `transport` for a loopback server, with quick retries.

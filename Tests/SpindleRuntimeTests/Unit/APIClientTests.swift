@@ -117,6 +117,34 @@ struct APIClientTests {
         #expect(logs.events[2].delay == .milliseconds(500))
     }
 
+    @Test("log events carry the operation, each round trip's duration and the time since the call began")
+    func loggedOperationAndDurations() async {
+        let logs = LogRecorder()
+        let transport = RecordingTransport { _ in
+            try await Task.sleep(for: .milliseconds(50))
+            return HTTPResponse(status: 503)
+        }
+        let api = APIClient(
+            serverURL: URL(string: "https://api.example.com")!,
+            configuration: instantConfiguration(transport: transport, retryPolicy: RetryPolicy(maxRetries: 1), logger: logs.logger)
+        )
+        _ = try? await api.send(HTTPRequestBuilder(method: .get, path: "/widgets", operation: "widgets.list"), errors: { _ in nil as Never? })
+        let events = logs.events
+        #expect(events.map(\.kind) == [.request, .response, .retry, .request, .response, .failure])
+        #expect(events.allSatisfy { $0.operation == "widgets.list" })
+        #expect(events.filter { $0.kind == .request }.allSatisfy { $0.duration == nil })
+        let responses = events.filter { $0.kind == .response }.compactMap(\.duration)
+        #expect(responses.count == 2 && responses.allSatisfy { $0 >= .milliseconds(50) })
+        // The failure counts both round trips, where a response counts only its own.
+        let failure = events.last?.duration ?? .zero
+        #expect(failure >= .milliseconds(100) && failure >= responses.reduce(.zero, +))
+
+        let unnamed = LogRecorder()
+        let widgets = client(RecordingTransport(status: 200, body: widgetJSON)) { $0.logger = unnamed.logger }
+        _ = try? await widgets.get(id: "w1")
+        #expect(unnamed.events.allSatisfy { $0.operation == nil })
+    }
+
     @Test("an encoding failure is reported before anything is sent")
     func encodingFailure() async {
         let transport = RecordingTransport(status: 200, body: #"{"id":"x","name":"y"}"#)
