@@ -79,12 +79,17 @@ extension IRBuilder {
         }
         var placement = pathPlacement(operation)
         if !operation.fixedQuery.isEmpty {
-            // `beta=true` reads `Beta`, `version=2` `Version2`.
+            // `beta=true` reads `Beta`, `version=2` `Version2`; long values are left out, then long names cut.
             let words = operation.fixedQuery.map { $0.value == "true" || $0.value.isEmpty ? $0.name : "\($0.name) \($0.value)" }
-            placement.method += SwiftNaming.typeName(words.joined(separator: " "))
+            let full = SwiftNaming.typeName(words.joined(separator: " "))
+            let names = SwiftNaming.typeName(operation.fixedQuery.map(\.name).joined(separator: " "))
+            placement.method += full.count <= Self.maxQuerySuffix ? full : String(names.prefix(Self.maxQuerySuffix))
         }
         return placement
     }
+
+    /// The most characters a fixed query adds to a method name.
+    static let maxQuerySuffix = 32
 
     private func pathPlacement(_ operation: Operation) -> (resource: [String], method: String) {
         var segments = operation.path.split(separator: "/").map(String.init)

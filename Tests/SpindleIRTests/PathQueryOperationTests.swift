@@ -43,4 +43,22 @@ import Testing
         #expect(built.module.names.operations["GET /items/{id}?beta=true"] == "items.retrieveBeta")
         #expect(built.module.names.operations["GET /items/{id}"] == "items.retrieve")
     }
+
+    /// A long value is left out of the name, and long names are cut, so the method name stays readable.
+    @Test func longQueriesNameShortly() throws {
+        let built = try build(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths:
+              /items?include_archived_and_deleted_items=yes_including_the_ones_deleted_long_ago:
+                get: {operationId: listEverything, responses: {'204': {description: ok}}}
+              /items?a_very_long_parameter_name_that_goes_on_and_on=1:
+                get: {operationId: listLong, responses: {'204': {description: ok}}}
+            """)
+        let names = built.module.operations.map { ($0.operationId ?? "") + " " + $0.methodName }
+        #expect(names.sorted() == [
+            "listEverything listIncludeArchivedAndDeletedItems", "listLong listAVeryLongParameterNameThatGoesOn",
+        ])
+    }
 }
