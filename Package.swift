@@ -140,7 +140,8 @@ let package = Package(
             dependencies: vendors.map { .product(name: $0, package: "SpindleClients") } + [
                 .product(name: "Constructs", package: "SpindleGoldenOutput"),
                 .product(name: "Collisions", package: "SpindleGoldenOutput"),
-                .product(name: "Bodies", package: "SpindleGoldenOutput"), "SpindleRuntime", "SpindleGenerator",
+                .product(name: "Bodies", package: "SpindleGoldenOutput"),
+                .product(name: "Locksmith", package: "SpindleGoldenOutput"), "SpindleRuntime", "SpindleGenerator",
                 .product(name: "FlyingFox", package: "FlyingFox"), "SpindleTestServer",
             ],
             exclude: [],

@@ -32,24 +32,24 @@ import SpindleRuntime
     /// Creates a client.
     ///
     /// - Parameters:
-{{#hasCredential}}
-    ///   - {{credentialLabel}}: {{credentialDocs}}
-{{/hasCredential}}
+{{#credentials}}
+{{#docs}}
+    ///{{{.}}}
+{{/docs}}
+{{/credentials}}
     ///   - serverURL: The server to send requests to.
     ///   - configuration: Transport, middleware, retries, timeouts and logging.
     {{access}} init(
-{{#hasCredential}}
-        {{credentialLabel}}: {{credentialType}} = nil,
-{{/hasCredential}}
+{{#credentials}}
+        {{{label}}}: {{{type}}} = nil,
+{{/credentials}}
         serverURL: URL = {{clientName}}.defaultServerURL,
         configuration: ClientConfiguration = .init()
     ) {
         self.client = APIClient(
             serverURL: serverURL,
             configuration: configuration,
-            security: [{{{securitySchemes}}}],
-            credential: {{{credentialExpression}}}{{#hasCredentialEnvironmentVariable}},
-            credentialEnvironmentVariable: {{{credentialEnvironmentVariableLiteral}}}{{/hasCredentialEnvironmentVariable}}
+            {{{securityArguments}}}
         )
     }
 {{#resources}}

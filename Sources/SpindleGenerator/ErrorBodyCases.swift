@@ -60,7 +60,7 @@ struct ErrorBodyCases {
         return (decoders, byOperation)
     }
 
-    static func key(_ operation: IROperation) -> String { "\(operation.httpMethod.rawValue) \(operation.path)" }
+    static func key(_ operation: IROperation) -> String { "\(operation.httpMethod.rawValue) \(operation.pathKey)" }
 
     private func statusCases(_ operation: IROperation) -> [(pattern: String, caseName: String)] {
         let cases = operation.errorResponses.compactMap { response -> (pattern: String, caseName: String)? in

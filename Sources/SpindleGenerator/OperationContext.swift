@@ -9,8 +9,8 @@ struct OperationContextBuilder {
     let errorBodyName: String
     /// The error decoder function of each operation, by ``ErrorBodyCases/key(_:)``.
     let errorDecoders: [String: String]
-    let schemes: [IRSecurityScheme]
-    let moduleSchemes: [String]
+    /// The client's default requirements (``IRModule/security``); operations with others state their own.
+    let defaultSecurity: [[String]]
 
     /// Locals of the generated method bodies (and the resource's `client`) that a parameter's variable must not
     /// shadow: a parameter keeps its argument label and gets another variable name.
@@ -28,12 +28,14 @@ struct OperationContextBuilder {
         let variables = parameterVariables(operation)
         let parameters = orderedParameters(operation, variables: variables)
         var requestStatements: [String] = []
-        if operation.security != moduleSchemes {
-            let selected = schemes.filter { operation.security.contains($0.name) }
-            requestStatements.append("request.security = [\(selected.map(securityLiteral).joined(separator: ", "))]")
+        if operation.securityRequirements != defaultSecurity {
+            // The statement sits at column 8; the operation is indented by 4 after rendering.
+            requestStatements.append(requirementsLiteral(
+                operation.securityRequirements, prefix: "request.securityRequirements = ", indent: 4, column: 8))
         }
-        if operation.isSecurityOptional && !operation.security.isEmpty {
-            requestStatements.append("request.isSecurityOptional = true")
+        // The path key's fixed query first, as the spec writes it (`/items/{id}?beta=true`).
+        for item in operation.fixedQuery {
+            requestStatements.append(wrappedCall("request.addQuery", [swiftStringLiteral(item.name), swiftStringLiteral(item.value)], indent: 8))
         }
         if let accept = acceptStatement(operation) { requestStatements.append(accept) }
         for parameter in operation.parameters {
@@ -185,7 +187,7 @@ struct OperationContextBuilder {
             "access": access,
             "availability": variant.availability ?? false,
             "parameters": parameters.map(\.context),
-            "operationName": swiftStringLiteral("\(callPath(operation)) (\(operation.httpMethod.rawValue.uppercased()) \(operation.path))"),
+            "operationName": swiftStringLiteral("\(callPath(operation)) (\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey))"),
             "pagesMethodName": SwiftNaming.escaped(method + "Pages"),
             "itemsMethodName": SwiftNaming.escaped(method + "All"),
             "pageType": spelling.spell(page),
@@ -314,7 +316,7 @@ struct OperationContextBuilder {
             lines += description
         }
         if !lines.isEmpty { lines.append("") }
-        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(commentLine(operation.path))`")
+        lines.append("`\(operation.httpMethod.rawValue.uppercased()) \(commentLine(operation.pathKey))`")
         lines.append("")
         lines.append("- Parameters:")
         for parameter in parameters {
@@ -345,13 +347,5 @@ struct OperationContextBuilder {
         let inner = String(repeating: " ", count: indent)
         let outer = String(repeating: " ", count: indent - 4)
         return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n\(outer))\(suffix)"
-    }
-
-    private func securityLiteral(_ scheme: IRSecurityScheme) -> String {
-        switch scheme.kind {
-        case .apiKey(let name, let location): ".apiKey(name: \(swiftStringLiteral(name)), in: .\(location.rawValue))"
-        case .bearer: ".bearer"
-        case .basic: ".basic"
-        }
     }
 }

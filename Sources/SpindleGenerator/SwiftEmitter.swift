@@ -137,10 +137,9 @@ public struct SwiftEmitter: Sendable {
         let errorDecoders = errorCases.decoders(for: module.operations)
         let errorName = module.moduleName + "Error"
         let errorBodyName = module.moduleName + "ErrorBody"
-        let moduleSchemes = module.operations.first?.security ?? []
         let operations = OperationContextBuilder(
             spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
-            errorDecoders: errorDecoders.byOperation, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
+            errorDecoders: errorDecoders.byOperation, defaultSecurity: module.security)
 
         @Sendable func renderOperations(_ list: [IROperation]) throws -> [String] {
             try list.map { indented(trimmingLineBreaks(try render("operation", operations.context(for: $0)))) }
@@ -151,7 +150,7 @@ public struct SwiftEmitter: Sendable {
                 path: FileNames.swiftFile(module.clientName),
                 contents: try renderFile(
                     "client",
-                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
+                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations)),
                     version: "\(module.version), spec hash \(specHash)"))
         }
         let errorsFile = { @Sendable in
@@ -246,49 +245,61 @@ public struct SwiftEmitter: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    private func clientContext(tree: ResourceTree, operations: [String], schemes: [String]) -> [String: Any] {
+    private func clientContext(tree: ResourceTree, operations: [String]) -> [String: Any] {
         let documented = module.servers.first
         let server = documented.flatMap { $0.isValid ? $0.url : nil } ?? "http://localhost"
         let serverDocs =
             documented.map { $0.isValid ? "The server the API documents: `\(commentLine(server))`." : "The API documents `\(commentLine($0.url))`, which is no usable URL, so this is `\(server)`." }
             ?? "The API documents no server, so this is `\(server)`."
-        let used = module.securitySchemes.filter { schemes.contains($0.name) }
-        var context: [String: Any] = [
+        let credentials = ClientCredentials(module: module)
+        let context: [String: Any] = [
             "access": access,
             "clientName": module.clientName,
             "docs": docLines("A client for \(module.title) \(module.version).\n\n" + (module.description ?? "")),
             "serverDocs": serverDocs,
             "serverURLLiteral": swiftStringLiteral(server),
-            "securitySchemes": used.map { scheme -> String in
-                switch scheme.kind {
-                case .apiKey(let name, let location): ".apiKey(name: \(swiftStringLiteral(name)), in: .\(location.rawValue))"
-                case .bearer: ".bearer"
-                case .basic: ".basic"
-                }
-            }.joined(separator: ", "),
+            "credentials": credentials.parameters.map { parameter -> [String: Any] in
+                let lines = docLines(parameter.docs, width: 100 - parameter.label.count)
+                return [
+                    "label": parameter.label,
+                    "type": parameter.type,
+                    "docs": lines.enumerated().map { index, line in
+                        index == 0 ? "   - \(parameter.label): \(line)" : "     " + line
+                    },
+                ]
+            },
+            "securityArguments": Self.securityArguments(credentials, defaultSecurity: module.security),
             "resources": tree.root.children.map { $0.propertyContext },
             "hasRootOperations": !tree.root.operations.isEmpty,
             "rootOperations": operations,
-            "hasCredential": false,
-            "hasCredentialEnvironmentVariable": false,
-            "credentialExpression": "nil",
         ]
-        if let credential = ClientCredential(module: module) {
-            let (scheme, label, type, make) = (credential.scheme, credential.label, credential.type, credential.make)
-            let environment = module.credentialEnvironmentVariable
-            context["hasCredential"] = true
-            context["credentialLabel"] = label
-            context["credentialType"] = type
-            let fromEnvironment = environment.map { "Credential.fromEnvironment(\(swiftStringLiteral($0)), as: \(make.isEmpty ? "Credential.bearer" : make))" }
-            let given = make.isEmpty ? label : "\(label).map(\(make))"
-            // The fallback goes on its own line: together they rarely fit the line limit.
-            context["credentialExpression"] = fromEnvironment.map { "\(given)\n                ?? \($0)" } ?? given
-            context["hasCredentialEnvironmentVariable"] = environment != nil
-            context["credentialEnvironmentVariableLiteral"] = environment.map(swiftStringLiteral) ?? ""
-            context["credentialDocs"] =
-                "The credential for `\(scheme.name)`" + (environment.map { "; `nil` reads `\($0)` from the environment." } ?? ".")
-        }
         return context
+    }
+}
+
+extension SwiftEmitter {
+    /// The `APIClient` initializer's security arguments: each scheme with the credential argument, and the
+    /// default requirements; for a client without schemes, none (`security: []`).
+    static func securityArguments(_ credentials: ClientCredentials, defaultSecurity: [[String]]) -> String {
+        guard !credentials.parameters.isEmpty else { return "security: []" }
+        let indent = String(repeating: " ", count: 16)
+        let schemes = credentials.parameters.map { parameter in
+            var arguments = [swiftStringLiteral(parameter.scheme.name), parameter.scheme.runtimeLiteral, "credential: \(parameter.credential)"]
+            if let variable = parameter.scheme.environmentVariable {
+                arguments.append("environmentVariable: \(swiftStringLiteral(variable))")
+            }
+            let single = "ClientSecurityScheme(" + arguments.joined(separator: ", ") + ")"
+            if indent.count + single.count + 1 <= 120 { return indent + single }
+            return indent + "ClientSecurityScheme(\n" + arguments.map { indent + "    " + $0 }.joined(separator: ",\n")
+                + "\n" + indent + ")"
+        }
+        // swift-format wants a trailing comma after the last of several elements, and none after a lone one.
+        let separator = schemes.count > 1 ? ",\n" : "\n"
+        var text = "securitySchemes: [\n" + schemes.map { $0 + separator }.joined() + "            ]"
+        if !defaultSecurity.isEmpty {
+            text += ",\n            " + requirementsLiteral(defaultSecurity, prefix: "security: ", indent: 12, column: 12)
+        }
+        return text
     }
 }
 

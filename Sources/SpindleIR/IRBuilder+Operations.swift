@@ -58,11 +58,11 @@ extension IRBuilder {
     }
 
     /// How the name lock knows an operation: `GET /customers`.
-    static func lockKey(_ operation: Operation) -> String { "\(operation.method.rawValue.uppercased()) \(operation.path)" }
+    static func lockKey(_ operation: Operation) -> String { "\(operation.method.rawValue.uppercased()) \(operation.pathKey)" }
 
     private func fallbackMethodName(_ operation: Operation) -> String {
         guard let operationId = operation.operationId else {
-            return SwiftNaming.memberName(operation.method.rawValue + " " + operation.path)
+            return SwiftNaming.memberName(operation.method.rawValue + " " + operation.pathKey)
         }
         // NestJS-style ids (`CustomerController_getCustomers`) carry the controller before '_'.
         let base = operationId.split(separator: "_").count == 2 && operationId.contains("Controller_")
@@ -70,12 +70,28 @@ extension IRBuilder {
         return SwiftNaming.memberName(base)
     }
 
-    /// `GET /api/v1/customers` -> (["customers"], "list"); `POST /v1/customers.list` -> (["customers"], "list").
+    /// `GET /api/v1/customers` -> (["customers"], "list"); `POST /v1/customers.list` -> (["customers"], "list");
+    /// `GET /items/{id}?beta=true` -> (["items"], "retrieveBeta"), beside `GET /items/{id}`'s `retrieve`.
     func placement(_ operation: Operation) -> (resource: [String], method: String) {
         if let operationId = operation.operationId, let override = config.operationNames[operationId] {
             let parts = override.split(separator: ".").map(String.init)
             return (Array(parts.dropLast()), parts.last ?? "call")
         }
+        var placement = pathPlacement(operation)
+        if !operation.fixedQuery.isEmpty {
+            // `beta=true` reads `Beta`, `version=2` `Version2`; long values are left out, then long names cut.
+            let words = operation.fixedQuery.map { $0.value == "true" || $0.value.isEmpty ? $0.name : "\($0.name) \($0.value)" }
+            let full = SwiftNaming.typeName(words.joined(separator: " "))
+            let names = SwiftNaming.typeName(operation.fixedQuery.map(\.name).joined(separator: " "))
+            placement.method += full.count <= Self.maxQuerySuffix ? full : String(names.prefix(Self.maxQuerySuffix))
+        }
+        return placement
+    }
+
+    /// The most characters a fixed query adds to a method name.
+    static let maxQuerySuffix = 32
+
+    private func pathPlacement(_ operation: Operation) -> (resource: [String], method: String) {
         var segments = operation.path.split(separator: "/").map(String.init)
         while let first = segments.first, segments.count > 1, isNoiseSegment(first) { segments.removeFirst() }
         let endsWithParameter = segments.last?.hasPrefix("{") ?? false
@@ -146,6 +162,7 @@ extension IRBuilder {
 
         let supported = Set(securitySchemes().map(\.name))
         let requirements = operation.security ?? api.security
+        let securityRequirements = securityRequirements(requirements)
         let security = requirements.flatMap(\.schemes).filter(supported.contains)
         let isSecurityOptional = requirements.contains { requirement in
             requirement.schemes.isEmpty || !requirement.schemes.allSatisfy(supported.contains)
@@ -160,8 +177,27 @@ extension IRBuilder {
             parameters: parameters, requestBody: requestBody,
             responses: responses, security: uniqueInOrder(security), isSecurityOptional: isSecurityOptional,
             pagination: nil, file: operation.file, location: operation.location)
+        result.securityRequirements = securityRequirements
+        result.fixedQuery = operation.fixedQuery
         result.pagination = pagination(for: operation, built: result)
         return result
+    }
+
+    /// `requirements` as ``IROperation/securityRequirements``: each with its schemes once, the same requirement
+    /// once, those needing a scheme the client cannot apply replaced by one empty requirement at the end.
+    func securityRequirements(_ requirements: [SecurityRequirement]) -> [[String]] {
+        let supported = Set(securitySchemes().map(\.name))
+        var result: [[String]] = []
+        var isOptional = false
+        for requirement in requirements {
+            let schemes = uniqueInOrder(requirement.schemes)
+            if schemes.isEmpty || !schemes.allSatisfy(supported.contains) {
+                isOptional = true
+            } else if !result.contains(schemes) {
+                result.append(schemes)
+            }
+        }
+        return isOptional && !result.isEmpty ? result + [[]] : result
     }
 }
 

@@ -59,9 +59,13 @@ public final class IRBuilder {
         markIndirection()
         var names = givenNames
         for operation in operations {
-            names.operations["\(operation.httpMethod.rawValue.uppercased()) \(operation.path)"] =
+            names.operations["\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey)"] =
                 (operation.resource + [operation.methodName]).joined(separator: ".")
         }
+        let security = ClientSecurity(
+            schemes: securitySchemes(), operations: operations,
+            defaultRequirements: securityRequirements(api.security), config: config)
+        for problem in security.configProblems { report(problem) }
         return IRModule(
             moduleName: config.module,
             clientName: config.clientName,
@@ -71,7 +75,8 @@ public final class IRBuilder {
             types: assembleTypes(),
             operations: operations,
             servers: servers(),
-            securitySchemes: securitySchemes(),
+            securitySchemes: security.schemes,
+            security: securityRequirements(api.security),
             credentialEnvironmentVariable: config.credentialEnvironmentVariable,
             sourceFiles: api.fragments,
             names: names)
@@ -240,6 +245,10 @@ public final class IRBuilder {
                 return IRSecurityScheme(name: name, kind: .bearer, description: scheme.description)
             case .http(let httpScheme, _) where httpScheme == "basic":
                 return IRSecurityScheme(name: name, kind: .basic, description: scheme.description)
+            case .oauth2:
+                return IRSecurityScheme(name: name, kind: .oauth2, description: scheme.description)
+            case .openIdConnect:
+                return IRSecurityScheme(name: name, kind: .openIdConnect, description: scheme.description)
             default:
                 report(.warning(.unsupportedSecurityScheme, "security scheme '\(name)' is not supported yet; set credentials through a middleware", at: scheme.location))
                 return nil

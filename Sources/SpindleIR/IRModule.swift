@@ -10,8 +10,12 @@ public struct IRModule: Sendable {
     /// Operations sorted by resource then method name.
     public var operations: [IROperation]
     public var servers: [IRServer]
+    /// The security schemes the operations use, in the spec's order, each with its environment variable.
     public var securitySchemes: [IRSecurityScheme]
-    /// The environment variable the client reads its credential from when none is passed.
+    /// The requirements of operations that state none (the spec's top-level `security`), as
+    /// ``IROperation/securityRequirements``.
+    public var security: [[String]] = []
+    /// The environment variable the client reads its credential from when none is passed (`auth.environmentVariable`).
     public var credentialEnvironmentVariable: String?
     /// The fragments the API was loaded from.
     public var sourceFiles: [String]

@@ -25,11 +25,21 @@ public struct IROperation: Sendable {
     /// spec lists an empty requirement (`{}`) among the alternatives, or an alternative needs a scheme the
     /// client cannot apply (a middleware may supply it, so the client cannot tell it is missing).
     public var isSecurityOptional = false
+    /// The operation's security requirements, alternatives of which any one will do, each naming schemes that
+    /// all apply; an empty one makes credentials optional, and `[]` means none are sent. Requirements that
+    /// need a scheme the client cannot apply are left out (an empty one takes their place: a middleware may
+    /// supply them).
+    public var securityRequirements: [[String]] = []
+    /// Query parameters the spec's path key fixes (`/items/{id}?beta=true`), sent first, every time.
+    public var fixedQuery: [FixedQueryItem] = []
     public var pagination: IRPagination?
     /// The fragment the operation came from.
     public var file: String
     /// Where the operation is written, for diagnostics about its generated code.
     public var location: SourceLocation?
+
+    /// The path with its fixed query: how the spec keys the operation (`/items/{id}?beta=true`).
+    public var pathKey: String { FixedQueryItem.pathKey(path, fixedQuery) }
 
     /// The first 2xx response, the one methods return.
     public var successResponse: IRResponse? {
@@ -168,10 +178,16 @@ public struct IRSecurityScheme: Sendable, Hashable {
         case apiKey(name: String, location: ParameterLocation)
         case bearer
         case basic
+        /// OAuth 2: an access token from the app's provider, sent as a bearer token.
+        case oauth2
+        /// OpenID Connect: an access token from the app's provider, sent as a bearer token.
+        case openIdConnect
     }
     public var name: String
     public var kind: Kind
     public var description: String?
+    /// The environment variable the client reads this scheme's credential from when none is passed.
+    public var environmentVariable: String?
 }
 
 /// A server URL.

@@ -12,8 +12,15 @@ public struct VendorConfig: Sendable {
     /// Whether generated types are `Hashable` (the default) or only `Equatable`. `hashable: false`
     /// makes a large module build faster: `hash(into:)` is code for every property of every type.
     public var hashable = true
-    /// Environment variable the client reads its credential from when none is passed.
+    /// Environment variable the client reads its credential from when none is passed (`auth.environmentVariable`),
+    /// for a client with one security scheme.
     public var credentialEnvironmentVariable: String?
+    /// Where `auth.environmentVariable` is written, for the warning when the client has several schemes.
+    public var credentialEnvironmentVariableLocation: SourceLocation?
+    /// Environment variables by security scheme name (`auth.environmentVariables`), for clients with several.
+    public var schemeEnvironmentVariables: [String: String] = [:]
+    /// Where each of `schemeEnvironmentVariables` is named, for the warning when the spec has no such scheme.
+    public var schemeEnvironmentVariableLocations: [String: SourceLocation] = [:]
     /// Suffixes dropped from type names (`Dto`).
     public var dropSuffixes: [String] = []
     /// Type name overrides, keyed by the name Spindle would choose or by component name.
@@ -200,11 +207,16 @@ extension VendorConfig {
             if let flag = flag(external) { config.allowsExternalReferences = flag } else { fail("'allowExternalRefs' must be true or false", external) }
         }
         if let auth = root["auth"] {
-            checkKeys(auth, ["environmentVariable"], "auth")
+            checkKeys(auth, ["environmentVariable", "environmentVariables"], "auth")
+            config.schemeEnvironmentVariables = stringMap(auth["environmentVariables"], problem: ConfigNames.environmentVariableProblem)
+            for (key, _) in auth["environmentVariables"]?.entries ?? [] {
+                if let name = key.scalar { config.schemeEnvironmentVariableLocations[name] = key.location }
+            }
             if let variable = auth["environmentVariable"] {
                 if let name = variable.scalar, variable.kind == .scalar, !name.isEmpty {
                     if let problem = ConfigNames.environmentVariableProblem(name) { fail(problem, variable) }
                     config.credentialEnvironmentVariable = name
+                    config.credentialEnvironmentVariableLocation = variable.location
                 } else {
                     fail("'environmentVariable' must be a name", variable)
                 }

@@ -12,6 +12,7 @@ public enum HTTPMethod: String, Hashable, Sendable, CaseIterable, Comparable {
 /// One operation of a path item, with path-level parameters folded in and `$ref`s of
 /// parameters, request bodies and responses resolved. Schemas inside stay unresolved.
 public struct Operation: Sendable {
+    /// The path template, without the query string its key may carry.
     public var path: String
     public var method: HTTPMethod
     public var operationId: String?
@@ -29,6 +30,30 @@ public struct Operation: Sendable {
     public var location: SourceLocation
     /// The fragment (file) the path came from.
     public var file: String
+    /// Query parameters fixed by the path key (`/items/{id}?beta=true`), sent by this operation every time.
+    public var fixedQuery: [FixedQueryItem] = []
+
+    /// The path with its fixed query, which tells apart operations whose paths differ only in it:
+    /// `/items/{id}?beta=true`.
+    public var pathKey: String { FixedQueryItem.pathKey(path, fixedQuery) }
+}
+
+/// A query parameter a path key fixes: `beta=true` in `/items/{id}?beta=true`.
+public struct FixedQueryItem: Hashable, Sendable {
+    /// The parameter's name, percent-decoded.
+    public var name: String
+    /// Its value, percent-decoded; empty for an item without `=`.
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    /// `path?name=value&…`, or `path` when there are none.
+    public static func pathKey(_ path: String, _ items: [FixedQueryItem]) -> String {
+        items.isEmpty ? path : path + "?" + items.map { $0.value.isEmpty ? $0.name : "\($0.name)=\($0.value)" }.joined(separator: "&")
+    }
 }
 
 /// Where a parameter goes.

@@ -86,13 +86,13 @@ extension SpecLoader {
                 api.tags.append(tag)
             }
             for operation in document.operations {
-                let key = "\(operation.method.rawValue) \(operation.path)"
+                let key = "\(operation.method.rawValue) \(operation.pathKey)"
                 if let existing = operationsByKey[key] {
                     let sameDefinition = operationNode(existing).flatMap { old in
                         operationNode(operation).map { old.isStructurallyEqual(to: $0) }
                     }
                     if sameDefinition != true {
-                        report(.error("operation '\(operation.method.rawValue.uppercased()) \(operation.path)' is also defined at \(existing.location)", at: operation.location))
+                        report(.error("operation '\(operation.method.rawValue.uppercased()) \(operation.pathKey)' is also defined at \(existing.location)", at: operation.location))
                     }
                 } else {
                     operationsByKey[key] = operation
@@ -103,7 +103,7 @@ extension SpecLoader {
         // Sorted by index: moving the operations themselves (large structs) cost more than comparing them.
         let operations = Array(operationsByKey.values)
         api.operations = operations.indices.sorted {
-            (operations[$0].path, operations[$0].method) < (operations[$1].path, operations[$1].method)
+            (operations[$0].pathKey, operations[$0].method) < (operations[$1].pathKey, operations[$1].method)
         }.map { operations[$0] }
         checkReferences()
         return api

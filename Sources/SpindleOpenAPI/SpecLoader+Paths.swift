@@ -1,3 +1,4 @@
+import Foundation
 import SpindleYAML
 
 extension SpecLoader {
@@ -11,22 +12,36 @@ extension SpecLoader {
                 report(.error("path '\(path)' must start with '/'", at: pathKey.location))
                 continue
             }
-            // `/uploads?convert={convert}` (ClickSend): a path template ends at `?`, and what follows names
-            // query parameters the operations declare anyway.
+            // A path template ends at `?`. What follows is either fixed query parameters (`/items/{id}?beta=true`,
+            // which tell apart operations on one path and are sent by them) or templated ones
+            // (`/uploads?convert={convert}`, ClickSend) that the operations declare 'in: query' anyway.
+            let pathPointer = JSONPointer(tokens: ["paths", path])
+            var fixedQuery: [FixedQueryItem] = []
             if let query = path.firstIndex(of: "?") {
-                report(.warning(
-                    .pathQueryString,
-                    "path '\(path)' has a query string; it is left out of the path (declare its parameters 'in: query')",
-                    at: pathKey.location))
+                let items = Self.queryItems(path[path.index(after: query)...])
+                fixedQuery = items.fixed
+                if items.hasTemplates {
+                    report(.warning(
+                        .pathQueryString,
+                        "path '\(path)' has a query string; it is left out of the path (declare its parameters 'in: query')",
+                        at: pathKey.location))
+                }
                 path = String(path[..<query])
             }
-            let pathPointer = JSONPointer(tokens: ["paths", path])
             guard let item = resolvedNode(pathValue, in: file, pointer: pathPointer),
                 item.node.kind == .mapping
             else { continue }
             let shared = parameters(item.node["parameters"], file: item.file, pointer: item.pointer.appending("parameters"), reader: reader)
             for (methodKey, operationNode) in item.node.entries {
-                guard let name = methodKey.scalar, let method = HTTPMethod(rawValue: name) else { continue }
+                guard let name = methodKey.scalar, let method = HTTPMethod(rawValue: name) else {
+                    if let name = methodKey.scalar, !Self.pathItemFields.contains(name), !name.hasPrefix("x-") {
+                        report(.warning(
+                            .unsupportedKeyword,
+                            "'\(name)' under '\(path)' is not an HTTP method OpenAPI knows (\(HTTPMethod.allCases.map(\.rawValue).joined(separator: ", "))); no operation is generated for it",
+                            at: methodKey.location))
+                    }
+                    continue
+                }
                 // OpenAPI allows `$ref` on path items, not on operations, but split specs (DigitalOcean's:
                 // `get: {$ref: resources/droplets/droplets_list.yml}`) write it there and bundlers follow it.
                 guard let resolved = resolvedNode(operationNode, in: item.file, pointer: item.pointer.appending(name))
@@ -35,13 +50,35 @@ extension SpecLoader {
                     report(.error("operation '\(name) \(path)' must be a mapping", at: operationNode.location))
                     continue
                 }
-                result.append(
-                    operation(
-                        resolved.node, path: path, method: method, shared: shared, file: resolved.file,
-                        fragment: file, pointer: resolved.pointer, reader: reader))
+                var operation = operation(
+                    resolved.node, path: path, method: method, shared: shared, file: resolved.file,
+                    fragment: file, pointer: resolved.pointer, reader: reader)
+                operation.fixedQuery = fixedQuery
+                result.append(operation)
             }
         }
         return result
+    }
+
+    /// The fields of a Path Item Object other than its operations.
+    static let pathItemFields: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]
+
+    /// The items of a path key's query string: those with a value fixed, and whether any is templated
+    /// (`convert={convert}`), which names a parameter the operation declares instead.
+    static func queryItems(_ query: Substring) -> (fixed: [FixedQueryItem], hasTemplates: Bool) {
+        var fixed: [FixedQueryItem] = []
+        var hasTemplates = false
+        for item in query.split(separator: "&") {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let value = parts.count > 1 ? parts[1] : ""
+            if value.hasPrefix("{") && value.hasSuffix("}") || parts[0].contains("{") {
+                hasTemplates = true
+                continue
+            }
+            let decoded = { (text: String) in text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text }
+            fixed.append(FixedQueryItem(name: decoded(parts[0]), value: decoded(value)))
+        }
+        return (fixed, hasTemplates)
     }
 
     private func operation(

@@ -39,7 +39,7 @@ public struct DiagnosticKind: RawRepresentable, Hashable, Comparable, Sendable, 
     /// A path parameter without `required: true`.
     public static let pathParameterRequired = Self("path-parameter-required", "a path parameter not marked required")
     /// A security scheme the client cannot apply.
-    public static let unsupportedSecurityScheme = Self("unsupported-security-scheme", "a security scheme other than apiKey, bearer or basic")
+    public static let unsupportedSecurityScheme = Self("unsupported-security-scheme", "a security scheme other than apiKey, HTTP bearer or basic, OAuth 2 or OpenID Connect (mutual TLS, HTTP digest...)")
     /// An `allOf` part that is neither an object nor an annotation.
     public static let allOfNonObject = Self("allof-non-object", "an allOf that mixes objects with other types; typed as JSON")
     /// `propertyNames` that narrows the keys of a map.

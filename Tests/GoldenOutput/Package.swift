@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The golden output of ../GoldenSpecs (constructs, collisions, bodies), compiled so Spindle's tests can run it.
+// The golden output of ../GoldenSpecs (constructs, collisions, bodies, locksmith), compiled so Spindle's tests can run it.
 //
 // A package of its own, like ../../Generated, so that the module name Constructs is not in the
 // package graph of apps that depend on Spindle.
@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Constructs", targets: ["Constructs"]),
         .library(name: "Collisions", targets: ["Collisions"]),
         .library(name: "Bodies", targets: ["Bodies"]),
+        .library(name: "Locksmith", targets: ["Locksmith"]),
     ],
     dependencies: [
         .package(name: "Spindle", path: "../.."),
@@ -39,6 +40,14 @@ let package = Package(
             name: "Bodies",
             dependencies: [.product(name: "SpindleRuntime", package: "Spindle")],
             path: "Bodies",
+            exclude: ["spindle-surface.json"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // Security in every combination: public operations, two API keys, a bearer token and OAuth 2.
+        .target(
+            name: "Locksmith",
+            dependencies: [.product(name: "SpindleRuntime", package: "Spindle")],
+            path: "Locksmith",
             exclude: ["spindle-surface.json"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -46,6 +46,20 @@ import Testing
         #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
     }
 
+    /// The locksmith spec (security in every combination) generates without a diagnostic and reproduces its
+    /// checked-in module, whose client takes a credential for each of the four schemes its operations use
+    /// (not only those of the first operation, which is public).
+    @Test func reproducesTheLocksmithModule() throws {
+        let output = VendorGenerator(specPath: RepositoryPaths.locksmithSpec) { _ in
+            APISurface.stored(in: RepositoryPaths.locksmithOutput)?.names ?? .init()
+        }.run()
+        #expect(output.succeeded && output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let changes = OutputDirectory(path: RepositoryPaths.locksmithOutput).changes(for: output.files)
+        #expect(changes.isEmpty, "stale golden files: \(changes.all); regenerate and review them")
+        let module = try #require(output.module)
+        #expect(module.securitySchemes.map(\.name) == ["headerKey", "queryKey", "bearerAuth", "oauth"])
+    }
+
     /// The annotated `allOf`s and the `propertyNames` that narrow nothing once cost a warning each
     /// and typed their properties as free-form JSON.
     @Test func annotatedAllOfsAndPropertyNamesGenerateWithoutWarnings() throws {

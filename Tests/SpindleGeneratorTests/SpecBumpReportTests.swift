@@ -223,7 +223,7 @@ import Testing
         // What format 1 did not record (deprecations, pagination, signatures) is not reported as changed.
         #expect(
             SpecBump(from: old, to: new).report == """
-                Constructs 1.0.0 -> 1.0.0: 10 changes (0 source-breaking, 1 deprecated, 9 additive)
+                Constructs 1.0.0 -> 1.0.0: 11 changes (0 source-breaking, 1 deprecated, 10 additive)
                   deprecated       type renamed: Tag (now WidgetTag; Tag is kept as a deprecated typealias)
                   additive         type added: Forest (wrapper)
                   additive         type added: Gizmo (struct)
@@ -234,6 +234,7 @@ import Testing
                   additive         type added: WidgetTag (struct)
                   additive         operation added: gizmos.list (GET /gizmos)
                   additive         optional parameter added: widgets.list(sort:) (String?)
+                  additive         operation added: widgets.retrieveBeta (GET /widgets/{widget_id}?beta=true)
                 """)
     }
 }

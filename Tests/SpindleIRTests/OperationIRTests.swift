@@ -326,13 +326,13 @@ private let ok = "responses: {'200': {description: OK}}"
                 post: {operationId: optionalFirst, security: [{ApiKey: []}, {}], \(ok)}
               /health:
                 get: {operationId: none, security: [], \(ok)}
-              /oauth:
-                get: {operationId: viaMiddleware, security: [{OAuth: []}, {ApiKey: []}], \(ok)}
+              /mtls:
+                get: {operationId: viaMiddleware, security: [{MutualTLS: []}, {ApiKey: []}], \(ok)}
             components:
               securitySchemes:
                 ApiKey: {type: apiKey, name: X-API-KEY, in: header}
                 Basic: {type: http, scheme: basic}
-                OAuth: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://x/token', scopes: {}}}}
+                MutualTLS: {type: mutualTLS}
             """)
         let optional = try ["required", "either", "optional", "optionalFirst", "none", "viaMiddleware"].map {
             try built.operation($0).isSecurityOptional
@@ -340,5 +340,10 @@ private let ok = "responses: {'200': {description: OK}}"
         #expect(optional == [false, false, true, true, false, true])
         #expect(try built.operation("optional").security == ["ApiKey"])
         #expect(try built.operation("viaMiddleware").security == ["ApiKey"])
+        let requirements = try ["required", "either", "optional", "optionalFirst", "none", "viaMiddleware"].map {
+            try built.operation($0).securityRequirements
+        }
+        #expect(requirements == [[["ApiKey"]], [["Basic"], ["ApiKey"]], [["ApiKey"], []], [["ApiKey"], []], [], [["ApiKey"], []]])
+        #expect(built.module.security == [["ApiKey"]])
     }
 }

@@ -129,7 +129,7 @@ private func read(_ text: String) throws -> (config: VendorConfig?, diagnostics:
         #expect(
             diagnostics == [
                 "spindle.yaml:2:1: error: unknown key 'clinet' in the config; expected one of accessLevel, allowExternalRefs, auth, client, hashable, module, naming, operations, pagination, parameters, quietWarnings",
-                "spindle.yaml:4:3: error: unknown key 'envVar' in auth; expected one of environmentVariable",
+                "spindle.yaml:4:3: error: unknown key 'envVar' in auth; expected one of environmentVariable, environmentVariables",
                 "spindle.yaml:6:3: error: unknown key 'dropSufixes' in naming; expected one of dropSuffixes, keepRenamedTypes, operations, types",
                 "spindle.yaml:9:3: error: unknown key 'include' in operations; expected one of exclude",
             ])

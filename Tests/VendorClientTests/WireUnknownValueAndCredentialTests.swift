@@ -116,7 +116,7 @@ import Testing
         #expect(config.contains("environmentVariable: \(variable)"))
         let source = try String(
             contentsOf: root.appendingPathComponent("Generated/\(module)/\(module)Client.swift"), encoding: .utf8)
-        #expect(source.contains("Credential.fromEnvironment(\"\(variable)\""))
+        #expect(source.contains("environmentVariable: \"\(variable)\""))
 
         let value = ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
         switch vendor {

@@ -24,7 +24,7 @@ struct OutputEstimate {
         }
         declaredTypes.forEach(visit)
         for operation in module.operations {
-            let name = "operation '\(operation.httpMethod.rawValue.uppercased()) \(operation.path)'"
+            let name = "operation '\(operation.httpMethod.rawValue.uppercased()) \(operation.pathKey)'"
             add(Part(name: name, location: operation.location, bytes: Self.bytes(of: operation)))
         }
     }
@@ -68,7 +68,7 @@ struct OutputEstimate {
     /// What a method writes at least: its documentation (summary or description, every parameter's, the
     /// result's) and its signature.
     private static func bytes(of operation: IROperation) -> Int {
-        var bytes = max(text(operation.summary), text(operation.description)) + text(operation.path) + 2 * text(operation.methodName) + 300
+        var bytes = max(text(operation.summary), text(operation.description)) + text(operation.pathKey) + 2 * text(operation.methodName) + 300
         for parameter in operation.parameters {
             bytes += text(parameter.description) + 3 * text(parameter.swiftName) + text(parameter.name) + spelled(parameter.type) + 40
         }

@@ -127,7 +127,7 @@ public struct APISurface: Codable, Equatable, Sendable {
         format = Self.currentFormat
         self.module = module.moduleName
         self.version = module.version
-        let credential = ClientCredential(module: module).map { [$0.label] } ?? []
+        let credential = ClientCredentials(module: module).labels
         client = ClientSurface(name: module.clientName, initializer: Self.methodName("init", labels: credential + ["serverURL", "configuration"]))
         var forms: [String: IRMultipartForm] = [:]
         func collectForms(_ type: IRType) {
@@ -181,7 +181,7 @@ public struct APISurface: Codable, Equatable, Sendable {
             return [slot.label]
         }
         return OperationSurface(
-            method: operation.httpMethod.rawValue.uppercased(), path: operation.path, parameters: parameters,
+            method: operation.httpMethod.rawValue.uppercased(), path: operation.pathKey, parameters: parameters,
             returns: returnType(operation, errorBody: errorBody),
             signature: methodName(operation.methodName, labels: labels + ["options"]),
             pagination: operation.paginationHelperTypes.map { PaginationSurface(page: spell($0.page), item: spell($0.item)) },

@@ -7,6 +7,10 @@ extension APIClient {
     /// Prepares the request and runs attempts until one succeeds, a failure is not retryable, or the retries
     /// are used up. Returns the last response (of any status); throws for everything else.
     ///
+    /// A `401` to a request sent with an access token from an ``AccessTokenProvider`` asks the provider once
+    /// more, with the refused token, and sends the request once more with the new one (when its body can be
+    /// sent again); that answer is final.
+    ///
     /// With `streamingResponse`, or when the builder holds a streaming body, attempts go through the
     /// transport's streaming path; the final response's body then arrives as a stream.
     func perform<ErrorBody: Sendable>(
@@ -16,19 +20,54 @@ extension APIClient {
         errorBody: ErrorBody.Type
     ) async throws(ClientError<ErrorBody>) -> Exchange {
         let started = ContinuousClock.now
-        let schemes = builder.security ?? security
+        let plan = authenticator(for: builder)
+        let credentials = try await resolveCredentials(
+            plan, summary: self.summary(of: builder), operation: builder.operation, started: started, errorBody: errorBody
+        )
+        let first = try await performAttempts(
+            builder, credentials: credentials, plan: plan, options: options, streamingResponse: streamingResponse,
+            started: started, errorBody: errorBody
+        )
+        guard first.exchange.response.status == 401, plan.usesAccessTokens, first.isReplayable else { return first.exchange }
+        let refused = Authenticator.tokens(credentials)
+        let refreshed = try await resolveCredentials(
+            plan, rejecting: refused, summary: first.exchange.request, operation: builder.operation, started: started,
+            errorBody: errorBody
+        )
+        log(.retry, first.exchange.request, first.exchange.attempts, call: first.call, status: 401, duration: first.call.elapsed,
+            message: "Sending \(first.exchange.request) again with a fresh access token after HTTP 401")
+        return try await performAttempts(
+            builder, credentials: refreshed, plan: plan, options: options, streamingResponse: streamingResponse,
+            started: started, refusedTokens: Array(refused.values), errorBody: errorBody
+        ).exchange
+    }
+
+    /// The request with `credentials`, sent with retries and redirects; also what was sent, and whether its body
+    /// can be sent again.
+    private func performAttempts<ErrorBody: Sendable>(
+        _ builder: HTTPRequestBuilder,
+        credentials: [Authenticator.Application],
+        plan: Authenticator,
+        options: RequestOptions,
+        streamingResponse: Bool,
+        started: ContinuousClock.Instant,
+        refusedTokens: [String] = [],
+        errorBody: ErrorBody.Type
+    ) async throws(ClientError<ErrorBody>) -> (exchange: Exchange, call: Outgoing, isReplayable: Bool) {
+        let schemes = security + credentials.map(\.scheme)
         let redactor = Redactor(
-            schemes: security + schemes,
-            secrets: credential?.secrets ?? [],
+            schemes: schemes,
+            secrets: credentialSecrets + credentials.flatMap(\.credential.secrets) + refusedTokens,
             extraHeaderNames: configuration.redactedHeaderNames,
             extraQueryNames: configuration.redactedQueryNames
         )
         let outgoing: Outgoing
         do {
-            let prepared = try prepare(builder, schemes: schemes, options: options)
-                .makeStreamingRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
+            var prepared = prepare(builder, options: options)
+            Authenticator.apply(credentials, to: &prepared)
+            let made = try prepared.makeStreamingRequest(serverURL: serverURL, jsonEncoder: configuration.makeJSONEncoder())
             outgoing = Outgoing(
-                request: prepared.request, body: prepared.body, streams: streamingResponse || prepared.body != nil,
+                request: made.request, body: made.body, streams: streamingResponse || made.body != nil,
                 operation: builder.operation, started: started
             )
         } catch {
@@ -36,7 +75,7 @@ extension APIClient {
         }
         let request = outgoing.request
         let summary = redactor.summary(of: request)
-        let requirement = credentialRequirement(builder, schemes: schemes, summary: summary)
+        let requirement = credentialRequirement(plan, summary: summary)
         let policy = options.effectiveRetryPolicy(clientPolicy: configuration.retryPolicy)
         let timeout = options.timeout ?? configuration.timeout
         let hasIdempotencyKey = request.headers.contains(configuration.idempotencyHeaderName)
@@ -44,16 +83,18 @@ extension APIClient {
         while true {
             attempt += 1
             let outcome = try await attemptFollowingRedirects(
-                outgoing, schemes: security + schemes, redactor: redactor, timeout: timeout, attempt: attempt,
+                outgoing, schemes: schemes, redactor: redactor, timeout: timeout, attempt: attempt,
                 requirement: requirement, errorBody: errorBody
             )
             guard attempt <= policy.maxRetries,
                   outcome.isRetryable(method: request.method, hasIdempotencyKey: hasIdempotencyKey)
             else {
-                return try finish(
+                let exchange = try finish(
                     outcome, of: outgoing, summary: summary, redactor: redactor, timeout: timeout, attempts: attempt,
                     errorBody: errorBody
                 )
+                // Asked after sending: a one-shot stream can be sent again only until it has been read.
+                return (exchange, outgoing, outgoing.body?.isReplayable ?? true)
             }
             if let body = outgoing.body, !body.isReplayable {
                 let failure = BodyReplayFailure(reason: .retry(after: outcome.summary), request: summary, attempts: attempt)
@@ -72,12 +113,8 @@ extension APIClient {
         }
     }
 
-    /// Adds default headers, per-call options, the idempotency key and credentials.
-    private func prepare(
-        _ builder: HTTPRequestBuilder,
-        schemes: [SecurityScheme],
-        options: RequestOptions
-    ) -> HTTPRequestBuilder {
+    /// Adds default headers, per-call options and the idempotency key.
+    private func prepare(_ builder: HTTPRequestBuilder, options: RequestOptions) -> HTTPRequestBuilder {
         var builder = builder
         for field in configuration.defaultHeaders where !builder.headers.contains(field.name) {
             builder.headers.add(field.name, field.value)
@@ -98,23 +135,20 @@ extension APIClient {
         {
             builder.headers.set(configuration.idempotencyHeaderName, "spindle-retry-\(UUID().uuidString.lowercased())")
         }
-        Authenticator.apply(credential, schemes: schemes, to: &builder)
         return builder
     }
 
-    /// What is missing when the operation requires a credential and none of the client's fits; `nil` when
-    /// the operation can go out as it is.
-    private func credentialRequirement(
-        _ builder: HTTPRequestBuilder,
-        schemes: [SecurityScheme],
-        summary: RequestSummary
-    ) -> CredentialRequirement? {
-        guard !schemes.isEmpty, !builder.isSecurityOptional else { return nil }
-        if let credential, schemes.contains(where: credential.fits) { return nil }
-        return CredentialRequirement(failure: MissingCredentialFailure(
-            request: summary, schemes: schemes, environmentVariable: credentialEnvironmentVariable,
-            hasUnfittingCredential: credential != nil
-        ))
+    /// The method and URL of `builder` before any credential is added, for errors met before it is built.
+    private func summary(of builder: HTTPRequestBuilder) -> RequestSummary {
+        var base = serverURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        let query = builder.query.isEmpty ? "" : "?" + builder.query
+        let text = base + (builder.path.hasPrefix("/") ? builder.path : "/" + builder.path) + query
+        let redactor = Redactor(
+            schemes: security, secrets: credentialSecrets, extraHeaderNames: configuration.redactedHeaderNames,
+            extraQueryNames: configuration.redactedQueryNames
+        )
+        return RequestSummary(method: builder.method, url: URL(string: text).map(redactor.url) ?? redactor.text(text))
     }
 
     /// One request through the middlewares and transport, bounded by `timeout` (for a streaming request, the

@@ -26,6 +26,8 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
     case redirect(RedirectFailure)
     /// The operation requires a credential and the client has none that fits; nothing was sent.
     case missingCredential(MissingCredentialFailure)
+    /// The app's access token provider threw or returned no token; nothing was sent.
+    case accessToken(AccessTokenFailure)
     /// The request had to be sent again (a retry, a 307/308 redirect) but its one-shot body stream was already
     /// sent.
     case bodyNotReplayable(BodyReplayFailure)
@@ -57,6 +59,7 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .pagination(let failure): failure.description
         case .redirect(let failure): failure.description
         case .missingCredential(let failure): failure.description
+        case .accessToken(let failure): failure.description
         case .bodyNotReplayable(let failure): failure.description
         }
     }
@@ -76,6 +79,7 @@ public enum ClientError<APIErrorBody: Sendable>: Error, Sendable, CustomStringCo
         case .pagination(let failure): .pagination(failure)
         case .redirect(let failure): .redirect(failure)
         case .missingCredential(let failure): .missingCredential(failure)
+        case .accessToken(let failure): .accessToken(failure)
         case .bodyNotReplayable(let failure): .bodyNotReplayable(failure)
         }
     }

@@ -27,7 +27,7 @@ public struct PageSequence<Page: Sendable, ErrorBody: Sendable>: AsyncSequence, 
     /// `fetch` sends through, is the one whose credentials those errors never show (a cursor is server text).
     public init(operation: String? = nil, client: APIClient? = nil, fetch: @escaping Fetch, strategy: PaginationStrategy<Page>) {
         self.operation = operation
-        self.secrets = SecretMatcher(secrets: client?.credential?.secrets ?? [])
+        self.secrets = SecretMatcher(secrets: client?.credentialSecrets ?? [])
         self.fetch = fetch
         self.strategy = strategy
     }

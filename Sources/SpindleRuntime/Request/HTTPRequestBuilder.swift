@@ -12,12 +12,23 @@ public struct HTTPRequestBuilder: Sendable {
     public var pathTemplate: String
     /// Header fields set so far.
     public var headers: HTTPHeaders = [:]
-    /// The security schemes this operation accepts, overriding the client's; `[]` sends no credentials,
-    /// `nil` (the default) uses the client's schemes.
+    /// The operation's security requirements (OpenAPI `security`), by the names of the client's
+    /// ``APIClient/securitySchemes``: any one of them will do, with credentials for every scheme it names; an
+    /// empty requirement among them makes credentials optional, and `[]` sends none. `nil` (the default) uses
+    /// the client's ``APIClient/defaultSecurity``. Takes precedence over `security`.
+    ///
+    /// When no requirement is satisfied, the call fails with `ClientError.missingCredential` before anything
+    /// is sent, unless a default header, a per-call header or a middleware supplies what is missing.
+    public var securityRequirements: [SecurityRequirement]?
+    /// The security schemes this operation accepts, any one of them, overriding the client's; `[]` sends no
+    /// credentials, `nil` (the default) uses the client's. For clients made with one credential
+    /// (``APIClient/init(serverURL:configuration:security:credential:credentialEnvironmentVariable:)``);
+    /// `securityRequirements` names schemes and can require several together.
     public var security: [SecurityScheme]?
     /// Whether the operation may be sent without a credential (OpenAPI `{}` among its security
-    /// requirements). When `false` and the schemes are not empty, a call without a fitting credential fails
-    /// with `ClientError.missingCredential` before anything is sent.
+    /// requirements), with `security` or the client's default requirements. When `false` and the schemes are
+    /// not empty, a call without a fitting credential fails with `ClientError.missingCredential` before
+    /// anything is sent.
     public var isSecurityOptional = false
     /// The operation this request performs, as the generated client names it (`customers.list`); logs carry
     /// it (``LogEvent/operation``).

@@ -14,6 +14,8 @@ enum RepositoryPaths {
     static let collisionsOutput = root + "/Tests/GoldenOutput/Collisions"
     static let bodiesSpec = root + "/Tests/GoldenSpecs/bodies"
     static let bodiesOutput = root + "/Tests/GoldenOutput/Bodies"
+    static let locksmithSpec = root + "/Tests/GoldenSpecs/locksmith"
+    static let locksmithOutput = root + "/Tests/GoldenOutput/Locksmith"
     static let templates = root + "/Templates"
 
     /// A new empty folder under the system's temporary directory.

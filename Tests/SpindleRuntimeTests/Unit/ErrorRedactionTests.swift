@@ -209,6 +209,31 @@ struct ErrorRedactionTests {
         expectRedacted(error, logs)
     }
 
+    /// The app's token provider fails with a message that holds the key (an identity provider echoing it).
+    @Test func accessToken() async {
+        struct ProviderFailure: Error, CustomStringConvertible {
+            var description: String { "the token endpoint refused k%3E%3F%7E%20%2B%2Fey%3D" }
+        }
+        let logs = LogRecorder()
+        let transport = RecordingTransport()
+        let client = APIClient(
+            serverURL: URL(string: "https://api.example.com")!,
+            configuration: instantConfiguration(transport: transport, logger: logs.logger),
+            securitySchemes: [
+                ClientSecurityScheme("key", .apiKey(name: "X-Key", in: .header), credential: .apiKey(Self.key)),
+                ClientSecurityScheme("oauth", .bearer, credential: .accessToken(AccessTokenProvider { _ in throw ProviderFailure() })),
+            ],
+            security: [["key", "oauth"]])
+        let error = await failure(of: client, request())
+        guard case .accessToken(let failure) = error else {
+            Issue.record("Expected an access token failure, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.scheme == "oauth")
+        #expect(transport.requests.isEmpty)
+        expectRedacted(error, logs)
+    }
+
     @Test func bodyNotReplayable() async {
         let logs = LogRecorder()
         let transport = RecordingTransport(replies: [.response(HTTPResponse(status: 503))])
