@@ -65,11 +65,12 @@ struct FailureIntegrationTests {
     @Test("a slow server hits the timeout", arguments: TransportUnderTest.all)
     func slowServer(transport: TransportUnderTest) async throws {
         let (error, callDuration) = try await TestServer.run({ _ in
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(30))
             return .json(widgetJSON)
         }) { url in
             // Only the call is timed (not server start and stop), and the bound only has to show
-            // that the 3 s reply was not awaited: CI machines may be heavily loaded.
+            // that the 30 s reply was not awaited: the tests beside this one may starve it of CPU for
+            // seconds on a 2-core machine (the memory probes run child processes).
             let start = ContinuousClock.now
             let error = await expectClientError { () async throws(TestError) in
                 try await integrationClient(url, transport: transport, maxRetries: 0, timeout: .milliseconds(300)).get(id: "w1")
@@ -81,7 +82,7 @@ struct FailureIntegrationTests {
             return
         }
         #expect(failure.timeout == .milliseconds(300))
-        #expect(callDuration < .seconds(2.7))
+        #expect(callDuration < .seconds(20))
     }
 
     @Test("cancelling a call waiting on a slow server returns promptly", arguments: TransportUnderTest.all)

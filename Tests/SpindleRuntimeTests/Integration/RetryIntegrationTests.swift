@@ -45,7 +45,7 @@ struct RetryIntegrationTests {
         }
         #expect(log.count == 3)
         // Honouring `Retry-After: 30` instead would take a minute; the margin absorbs loaded CI machines.
-        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(ContinuousClock.now - start < .seconds(45))
     }
 
     @Test("POST with an idempotency key is retried on 503 with the same key")

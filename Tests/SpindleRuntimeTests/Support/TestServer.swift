@@ -60,7 +60,7 @@ enum TestServer {
         )
         let serverTask = Task { try await server.run() }
         do {
-            try await server.waitUntilListening(timeout: 5)
+            try await server.waitUntilListening(timeout: 30)
             guard case .ip4(_, let port) = await server.listeningAddress else {
                 throw TestServerError("The server did not report an IPv4 address.")
             }

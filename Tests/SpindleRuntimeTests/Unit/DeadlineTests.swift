@@ -39,7 +39,7 @@ struct DeadlineTests {
             return
         }
         #expect(failure.timeout == .milliseconds(100))
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(ContinuousClock.now - start < .seconds(25))  // below the stuck 30 s, with room for a starved machine
     }
 
     @Test("the per-request timeout overrides the client's")

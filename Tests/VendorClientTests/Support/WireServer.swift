@@ -84,7 +84,7 @@ enum WireServer {
         )
         let task = Task { try await server.run() }
         do {
-            try await server.waitUntilListening(timeout: 5)
+            try await server.waitUntilListening(timeout: 30)
             guard case .ip4(_, let port) = await server.listeningAddress else {
                 throw WireServerError(description: "the server reported no IPv4 address")
             }
