@@ -131,7 +131,20 @@ public struct PaginationDeclaration: Sendable, Hashable {
 }
 
 extension VendorConfig {
-    private static let topLevelKeys: Set<String> = ["module", "client", "accessLevel", "hashable", "auth", "naming", "pagination", "operations", "parameters", "quietWarnings", "allowExternalRefs"]
+    /// Every key the reader accepts, by where it may appear: `""` is the top level, `parameters.*` a parameter
+    /// override and `pagination.*` a pagination declaration. docs/CONFIGURATION.md documents each one; a test
+    /// fails when the two differ.
+    static let acceptedKeys: [String: Set<String>] = [
+        "": [
+            "module", "client", "accessLevel", "hashable", "auth", "naming", "pagination", "operations", "parameters",
+            "quietWarnings", "allowExternalRefs",
+        ],
+        "auth": ["environmentVariable", "environmentVariables"],
+        "naming": ["dropSuffixes", "types", "operations", "keepRenamedTypes"],
+        "operations": ["exclude"],
+        "parameters.*": ["style", "explode"],
+        "pagination.*": PaginationDeclaration.keys,
+    ]
 
     /// Reads a config document. Every problem is reported with its location; returns `nil` on errors.
     public static func read(_ document: YAMLDocument, defaultModule: String, report: (Diagnostic) -> Void) -> VendorConfig? {
@@ -182,7 +195,7 @@ extension VendorConfig {
             default: nil
             }
         }
-        checkKeys(root, topLevelKeys, "the config")
+        checkKeys(root, acceptedKeys[""]!, "the config")
         if let module = root["module"] {
             if let name = module.scalar, module.kind == .scalar, !name.isEmpty {
                 if let problem = ConfigNames.moduleProblem(name) { fail(problem, module) } else { config.module = name }
@@ -207,7 +220,7 @@ extension VendorConfig {
             if let flag = flag(external) { config.allowsExternalReferences = flag } else { fail("'allowExternalRefs' must be true or false", external) }
         }
         if let auth = root["auth"] {
-            checkKeys(auth, ["environmentVariable", "environmentVariables"], "auth")
+            checkKeys(auth, acceptedKeys["auth"]!, "auth")
             config.schemeEnvironmentVariables = stringMap(auth["environmentVariables"], problem: ConfigNames.environmentVariableProblem)
             for (key, _) in auth["environmentVariables"]?.entries ?? [] {
                 if let name = key.scalar { config.schemeEnvironmentVariableLocations[name] = key.location }
@@ -223,7 +236,7 @@ extension VendorConfig {
             }
         }
         if let naming = root["naming"] {
-            checkKeys(naming, ["dropSuffixes", "types", "operations", "keepRenamedTypes"], "naming")
+            checkKeys(naming, acceptedKeys["naming"]!, "naming")
             if let keep = naming["keepRenamedTypes"] {
                 switch keep.scalar {
                 case "true" where keep.kind == .scalar: config.keepRenamedTypes = true
@@ -269,7 +282,7 @@ extension VendorConfig {
                         fail("parameter overrides are keyed by 'operationId.parameterName'", key)
                         continue
                     }
-                    checkKeys(value, ["style", "explode"], "a parameter override")
+                    checkKeys(value, acceptedKeys["parameters.*"]!, "a parameter override")
                     var override = ParameterStyleOverride()
                     if let style = value["style"] {
                         if let parsed = style.scalar.flatMap(ParameterStyle.init(rawValue:)) { override.style = parsed } else { fail("unknown parameter style '\(style.scalar ?? "")'", style) }
@@ -298,7 +311,7 @@ extension VendorConfig {
             }
         }
         if let operations = root["operations"] {
-            checkKeys(operations, ["exclude"], "operations")
+            checkKeys(operations, acceptedKeys["operations"]!, "operations")
             if let exclude = operations["exclude"] {
                 if exclude.kind == .sequence {
                     config.excludeOperations = Set(exclude.elements.compactMap(\.scalar))
