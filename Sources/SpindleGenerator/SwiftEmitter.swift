@@ -154,6 +154,26 @@ public struct SwiftEmitter: Sendable {
                     self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
                     version: "\(module.version), spec hash \(specHash)"))
         }
+        @Sendable func errorCaseContexts() -> [[String: Any]] {
+            errorCases.cases.map { errorCase -> [String: Any] in
+                [
+                    "escapedName": SwiftNaming.escaped(errorCase.name),
+                    "swiftType": spelling.spell(errorCase.type),
+                    "docs": docLines(errorCase.description),
+                ]
+            }
+        }
+        let operationsFile = { @Sendable in
+            let descriptors = OperationDescriptors(
+                tree: tree, module: module,
+                operations: OperationContextBuilder(
+                    spelling: spelling.qualifying(OperationDescriptors.shadowedNames(tree)), access: access, errorName: errorName,
+                    errorBodyName: errorBodyName, errorDecoders: [:], schemes: [], moduleSchemes: []),
+                access: access, errorBodyName: errorBodyName, errorCases: errorCaseContexts())
+            return GeneratedFile(
+                path: FileNames.swiftFile(module.clientName + "+" + OperationDescriptors.namespace),
+                contents: try renderFile("operations", descriptors.context()))
+        }
         let errorsFile = { @Sendable in
             GeneratedFile(
                 path: FileNames.swiftFile(errorName),
@@ -162,13 +182,7 @@ public struct SwiftEmitter: Sendable {
                     [
                         "access": access, "equality": equality, "clientName": module.clientName, "errorName": errorName,
                         "errorBodyName": errorBodyName,
-                        "cases": errorCases.cases.map { errorCase -> [String: Any] in
-                            [
-                                "escapedName": SwiftNaming.escaped(errorCase.name),
-                                "swiftType": spelling.spell(errorCase.type),
-                                "docs": docLines(errorCase.description),
-                            ]
-                        },
+                        "cases": errorCaseContexts(),
                         "decoders": errorDecoders.decoders.map { decoder -> [String: Any] in
                             [
                                 "name": decoder.name,
@@ -199,7 +213,7 @@ public struct SwiftEmitter: Sendable {
         // own index, so the output does not depend on timing. Resource files, each holding many operations,
         // come first, so that no large job starts last while the other cores have run out of work.
         let resources = tree.root.children
-        let fileJobs = 2 + resources.count
+        let fileJobs = 3 + resources.count
         let declaredTypes = declarations.types
         // The previous names of renamed types are declared after the types, each in a file of its own name.
         let renamedTypes = renamedTypes
@@ -211,8 +225,9 @@ public struct SwiftEmitter: Sendable {
             switch index {
             case 0: results.set(index) { try metered("the client", at: specStart) { try clientFile() } }
             case 1: results.set(index) { try metered("the error types", at: specStart) { try errorsFile() } }
+            case 2: results.set(index) { try metered("the operation descriptions", at: specStart) { try operationsFile() } }
             case ..<fileJobs:
-                let resource = resources[index - 2]
+                let resource = resources[index - 3]
                 results.set(index) {
                     try metered("resource '\(resource.typeName)'", at: resource.operations.first?.location ?? specStart) { try resourceFile(resource) }
                 }
