@@ -138,20 +138,27 @@ public struct SwiftEmitter: Sendable {
         let errorName = module.moduleName + "Error"
         let errorBodyName = module.moduleName + "ErrorBody"
         let moduleSchemes = module.operations.first?.security ?? []
-        let operations = OperationContextBuilder(
-            spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
-            errorDecoders: errorDecoders.byOperation, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
+        let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
+        @Sendable func operationContexts(_ spelling: SwiftTypeSpelling) -> OperationContextBuilder {
+            OperationContextBuilder(
+                spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
+                errorDecoders: errorDecoders.byOperation, schemes: module.securitySchemes, moduleSchemes: moduleSchemes)
+        }
+        let operations = operationContexts(spelling)
+        // The client's own operations are declared in an extension of the client, where its nested types
+        // (`Operations`, the resources' types) hide the module's types of the same names.
+        let clientSpelling = spelling.qualifying(OperationDescriptors.shadowedNames(tree))
+        let rootOperations = operationContexts(clientSpelling)
 
-        @Sendable func renderOperations(_ list: [IROperation]) throws -> [String] {
+        @Sendable func renderOperations(_ list: [IROperation], _ operations: OperationContextBuilder) throws -> [String] {
             try list.map { indented(trimmingLineBreaks(try render("operation", operations.context(for: $0)))) }
         }
-        let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
         let clientFile = { @Sendable in
             GeneratedFile(
                 path: FileNames.swiftFile(module.clientName),
                 contents: try renderFile(
                     "client",
-                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations), schemes: moduleSchemes),
+                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations, rootOperations), schemes: moduleSchemes),
                     version: "\(module.version), spec hash \(specHash)"))
         }
         @Sendable func errorCaseContexts() -> [[String: Any]] {
@@ -165,11 +172,8 @@ public struct SwiftEmitter: Sendable {
         }
         let operationsFile = { @Sendable in
             let descriptors = OperationDescriptors(
-                tree: tree, module: module,
-                operations: OperationContextBuilder(
-                    spelling: spelling.qualifying(OperationDescriptors.shadowedNames(tree)), access: access, errorName: errorName,
-                    errorBodyName: errorBodyName, errorDecoders: [:], schemes: [], moduleSchemes: []),
-                access: access, errorBodyName: errorBodyName, errorCases: errorCaseContexts())
+                tree: tree, module: module, operations: rootOperations, access: access, errorBodyName: errorBodyName,
+                errorCases: errorCaseContexts())
             return GeneratedFile(
                 path: FileNames.swiftFile(module.clientName + "+" + OperationDescriptors.namespace),
                 contents: try renderFile("operations", descriptors.context()))
@@ -203,7 +207,7 @@ public struct SwiftEmitter: Sendable {
                     "pathDescription": node.path.joined(separator: "."),
                     "children": node.children.map { $0.propertyContext },
                     "hasOperations": !node.operations.isEmpty,
-                    "operations": try renderOperations(node.operations),
+                    "operations": try renderOperations(node.operations, operations),
                 ]
             }
             return GeneratedFile(path: "Resources/" + FileNames.swiftFile(resource.typeName), contents: try renderFile("resource-file", ["resources": flattened]))
