@@ -78,7 +78,6 @@ struct OperationDescriptors {
             "        /// `\(commentLine(name))`: `\(operation.httpMethod.rawValue.uppercased()) \(commentLine(operation.path))`.\n"
             + "        " + head + call
     }
-
 }
 
 extension SwiftTypeSpelling {
