@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // An app package that uses Spindle the way a user would: specs in specs/, checked-in clients in
-// Generated/, regenerated with `swift package --allow-writing-to-package-directory spindle-generate`.
+// Generated/, regenerated with `swift package --allow-writing-to-package-directory spindle-generate`,
+// and the app's logic unit-tested against stubbed operations (`swift test`).
 import PackageDescription
 
 let package = Package(
@@ -16,6 +17,11 @@ let package = Package(
             path: "Generated/Petstore",
             exclude: ["spindle-surface.json"]
         ),
-        .executableTarget(name: "PetShop", dependencies: ["Petstore"]),
+        .target(name: "PetShopCore", dependencies: ["Petstore"]),
+        .executableTarget(name: "PetShop", dependencies: ["PetShopCore", "Petstore"]),
+        .testTarget(
+            name: "PetShopTests",
+            dependencies: ["PetShopCore", "Petstore", .product(name: "SpindleRuntime", package: "Spindle")]
+        ),
     ]
 )

@@ -362,6 +362,58 @@ extension {{errorBodyName}} {
 }
 {{/paginationMethods}}
 """#,
+        "operations": #"""
+{{% CONTENT_TYPE: TEXT}}
+{{{header}}}
+
+import Foundation
+import SpindleRuntime
+
+extension {{clientName}} {
+    /// Every operation of the client as a value, typed by what it returns, along the same path as its call:
+    /// `Operations.{{{example}}}` describes `{{{example}}}(…)`.
+    /// Tests answer operations by these with a `StubTransport`.
+    {{access}} enum Operations {
+{{#operations}}
+
+{{{.}}}
+{{/operations}}
+{{#resources}}
+
+        /// {{{docs}}}
+        {{access}} static let {{{propertyName}}} = {{typeName}}()
+{{/resources}}
+    }
+}
+{{#nodes}}
+
+extension {{parentName}} {
+    /// Operations under `{{{pathDescription}}}`.
+    {{access}} struct {{typeName}}: Sendable {
+{{#operations}}
+
+{{{.}}}
+{{/operations}}
+{{#children}}
+
+        /// {{{docs}}}
+        {{access}} let {{{propertyName}}} = {{typeName}}()
+{{/children}}
+    }
+}
+{{/nodes}}
+
+extension {{errorBodyName}}: Encodable {
+    /// Encodes the body as the server sends it, so that a test can answer an operation with it (`StubTransport`).
+    {{access}} func encode(to encoder: any Encoder) throws {{^cases}}{}{{/cases}}{{#hasCases}}{
+        switch self {
+{{#cases}}
+        case .{{{escapedName}}}(let body): try body.encode(to: encoder)
+{{/cases}}
+        }
+    }{{/hasCases}}
+}
+"""#,
         "resource-file": #"""
 {{% CONTENT_TYPE: TEXT}}
 {{{header}}}

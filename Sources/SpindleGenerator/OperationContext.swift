@@ -201,7 +201,7 @@ struct OperationContextBuilder {
     }
 
     /// The operation as its call site spells it, such as `customers.integrations.list`.
-    private func callPath(_ operation: IROperation) -> String {
+    func callPath(_ operation: IROperation) -> String {
         (operation.resource + [operation.methodName]).joined(separator: ".")
     }
 

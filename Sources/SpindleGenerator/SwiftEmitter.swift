@@ -137,21 +137,45 @@ public struct SwiftEmitter: Sendable {
         let errorDecoders = errorCases.decoders(for: module.operations)
         let errorName = module.moduleName + "Error"
         let errorBodyName = module.moduleName + "ErrorBody"
-        let operations = OperationContextBuilder(
-            spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
-            errorDecoders: errorDecoders.byOperation, defaultSecurity: module.security)
+        let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
+        @Sendable func operationContexts(_ spelling: SwiftTypeSpelling) -> OperationContextBuilder {
+            OperationContextBuilder(
+                spelling: spelling, access: access, errorName: errorName, errorBodyName: errorBodyName,
+                errorDecoders: errorDecoders.byOperation, defaultSecurity: module.security)
+        }
+        let operations = operationContexts(spelling)
+        // The client's own operations are declared in an extension of the client, where its nested types
+        // (`Operations`, the resources' types) hide the module's types of the same names.
+        let clientSpelling = spelling.qualifying(OperationDescriptors.shadowedNames(tree))
+        let rootOperations = operationContexts(clientSpelling)
 
-        @Sendable func renderOperations(_ list: [IROperation]) throws -> [String] {
+        @Sendable func renderOperations(_ list: [IROperation], _ operations: OperationContextBuilder) throws -> [String] {
             try list.map { indented(trimmingLineBreaks(try render("operation", operations.context(for: $0)))) }
         }
-        let tree = ResourceTree(operations: module.operations, clientName: module.clientName)
         let clientFile = { @Sendable in
             GeneratedFile(
                 path: FileNames.swiftFile(module.clientName),
                 contents: try renderFile(
                     "client",
-                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations)),
+                    self.clientContext(tree: tree, operations: try renderOperations(tree.root.operations, rootOperations)),
                     version: "\(module.version), spec hash \(specHash)"))
+        }
+        @Sendable func errorCaseContexts() -> [[String: Any]] {
+            errorCases.cases.map { errorCase -> [String: Any] in
+                [
+                    "escapedName": SwiftNaming.escaped(errorCase.name),
+                    "swiftType": spelling.spell(errorCase.type),
+                    "docs": docLines(errorCase.description),
+                ]
+            }
+        }
+        let operationsFile = { @Sendable in
+            let descriptors = OperationDescriptors(
+                tree: tree, module: module, operations: rootOperations, access: access, errorBodyName: errorBodyName,
+                errorCases: errorCaseContexts())
+            return GeneratedFile(
+                path: FileNames.swiftFile(module.clientName + "+" + OperationDescriptors.namespace),
+                contents: try renderFile("operations", descriptors.context()))
         }
         let errorsFile = { @Sendable in
             GeneratedFile(
@@ -161,13 +185,7 @@ public struct SwiftEmitter: Sendable {
                     [
                         "access": access, "equality": equality, "clientName": module.clientName, "errorName": errorName,
                         "errorBodyName": errorBodyName,
-                        "cases": errorCases.cases.map { errorCase -> [String: Any] in
-                            [
-                                "escapedName": SwiftNaming.escaped(errorCase.name),
-                                "swiftType": spelling.spell(errorCase.type),
-                                "docs": docLines(errorCase.description),
-                            ]
-                        },
+                        "cases": errorCaseContexts(),
                         "decoders": errorDecoders.decoders.map { decoder -> [String: Any] in
                             [
                                 "name": decoder.name,
@@ -188,7 +206,7 @@ public struct SwiftEmitter: Sendable {
                     "pathDescription": node.path.joined(separator: "."),
                     "children": node.children.map { $0.propertyContext },
                     "hasOperations": !node.operations.isEmpty,
-                    "operations": try renderOperations(node.operations),
+                    "operations": try renderOperations(node.operations, operations),
                 ]
             }
             return GeneratedFile(path: "Resources/" + FileNames.swiftFile(resource.typeName), contents: try renderFile("resource-file", ["resources": flattened]))
@@ -198,7 +216,7 @@ public struct SwiftEmitter: Sendable {
         // own index, so the output does not depend on timing. Resource files, each holding many operations,
         // come first, so that no large job starts last while the other cores have run out of work.
         let resources = tree.root.children
-        let fileJobs = 2 + resources.count
+        let fileJobs = 3 + resources.count
         let declaredTypes = declarations.types
         // The previous names of renamed types are declared after the types, each in a file of its own name.
         let renamedTypes = renamedTypes
@@ -210,8 +228,9 @@ public struct SwiftEmitter: Sendable {
             switch index {
             case 0: results.set(index) { try metered("the client", at: specStart) { try clientFile() } }
             case 1: results.set(index) { try metered("the error types", at: specStart) { try errorsFile() } }
+            case 2: results.set(index) { try metered("the operation descriptions", at: specStart) { try operationsFile() } }
             case ..<fileJobs:
-                let resource = resources[index - 2]
+                let resource = resources[index - 3]
                 results.set(index) {
                     try metered("resource '\(resource.typeName)'", at: resource.operations.first?.location ?? specStart) { try resourceFile(resource) }
                 }

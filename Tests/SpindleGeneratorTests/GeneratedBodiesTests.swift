@@ -72,3 +72,29 @@ extension Array {
         for try await element in sequence { append(element) }
     }
 }
+
+/// An operation whose answer is no JSON value (an event stream) is answered with a response written by hand,
+/// and decoded by the client's own stream parser.
+@Suite struct GeneratedStreamStubTests {
+    @Test func anEventStreamOperationIsAnsweredWithARawResponse() async throws {
+        let stubs = StubTransport()
+        stubs.answer(BodiesClient.Operations.chat.completions.stream, response: { request in
+            let prompt = try request.body(as: CompletionRequest.self).prompt
+            let events = """
+                data: {"id":"1","delta":"\(prompt)"}
+
+                data: {"id":"2","delta":"!","finish_reason":"stop"}
+
+
+                """
+            return HTTPResponse(status: 200, headers: ["Content-Type": "text/event-stream"], body: Data(events.utf8))
+        })
+        let client = BodiesClient(token: "t", configuration: ClientConfiguration(transport: stubs, retryPolicy: .never))
+        var deltas: [String] = []
+        for try await event in try await client.chat.completions.stream(body: CompletionRequest(prompt: "hi")) {
+            deltas.append(event.data.delta)
+        }
+        #expect(deltas == ["hi", "!"])
+        #expect(stubs.requests.first?.header("Accept") == "text/event-stream")
+    }
+}

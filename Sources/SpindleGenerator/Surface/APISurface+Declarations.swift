@@ -9,25 +9,34 @@ extension APISurface {
         var result: Set<String> = [module + "Error"]
         if let client {
             result.formUnion([client.name, client.name + ".client", client.name + ".defaultServerURL", client.name + "." + client.initializer])
-            for (callPath, operation) in operations { addDeclarations(of: operation, at: callPath, client: client.name, to: &result) }
+            // What tests answer operations by: one `APIOperation` per operation, along its call path.
+            let descriptions = client.name + "." + OperationDescriptors.namespace
+            result.insert(descriptions)
+            let resources = Set(operations.keys.flatMap { callPath in
+                let parts = callPath.split(separator: ".")
+                return (1..<parts.count).map { parts.prefix($0).joined(separator: ".") }
+            })
+            for (callPath, operation) in operations {
+                addDeclarations(of: operation, at: callPath, client: client.name, to: &result)
+                // A resource beside the operation with the method's name renames its description.
+                let method = String(callPath.split(separator: ".").last!)
+                let property = resources.contains(callPath) ? OperationDescriptors.propertyName(method, besideResources: [method]) : method
+                result.insert(resourcePath(callPath, under: descriptions, into: &result) + "." + property)
+            }
         }
         if let errorBody {
             result.insert(errorBody.name)
             for name in errorBody.cases.keys { result.insert("\(errorBody.name).\(name)(_:)") }
+            // Its `Encodable` conformance, for answering operations with it in tests.
+            if client != nil { result.insert(errorBody.name + ".encode(to:)") }
         }
         addTypeDeclarations(to: &result)
         return result
     }
 
     private func addDeclarations(of operation: OperationSurface, at callPath: String, client: String, to result: inout Set<String>) {
-        let parts = callPath.split(separator: ".").map(String.init)
-        var owner = client
-        for segment in parts.dropLast() {
-            result.insert(owner + "." + segment)
-            owner += "." + ResourceTree.Node.typeName(segment)
-            result.insert(owner)
-        }
-        let method = parts.last!
+        let owner = resourcePath(callPath, under: client, into: &result)
+        let method = String(callPath.split(separator: ".").last!)
         let labels = argumentLabels(operation.signature ?? "").filter { $0 != "options" }
         let overloads = DeprecatedParameterOverloads(
             optional: labels.map { operation.parameters[$0]?.hasSuffix("?") ?? false },
@@ -40,6 +49,19 @@ extension APISurface {
                 result.insert(owner + "." + Self.methodName(method + "All", labels: declared))
             }
         }
+    }
+
+    /// `<root>.<Segment>API…` for the resource of `callPath` (`customers.integrations.list`), inserting the
+    /// resources' properties and types along the way; returns the owner of the method.
+    private func resourcePath(_ callPath: String, under root: String, into result: inout Set<String>) -> String {
+        let parts = callPath.split(separator: ".").map(String.init)
+        var owner = root
+        for segment in parts.dropLast() {
+            result.insert(owner + "." + segment)
+            owner += "." + ResourceTree.Node.typeName(segment)
+            result.insert(owner)
+        }
+        return owner
     }
 
     private func addTypeDeclarations(to result: inout Set<String>) {
