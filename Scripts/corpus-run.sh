@@ -29,8 +29,12 @@
 # (`other` for a warning without one, as a spindle from before warning kinds prints, or SOG);
 # Scripts/corpus-warnings.py compares two such runs.
 #
-# Exit status: 0 when no spec crashed or hung the generator and >= 95% of the specs that are
-# expected to generate type-check; 1 otherwise.
+# Every document Spindle generates is also checked for lost operations: the operations the spec declares
+# (Scripts/spec-operations.py: the HTTP-method keys of its path items) against the operations generated
+# (the summary line); the "spec operations" column shows the first, and a difference is listed at the end.
+#
+# Exit status: 0 when no spec crashed or hung the generator, >= 95% of the specs that are expected to
+# generate type-check, and no generated document lost an operation; 1 otherwise.
 #
 # Which documents are expected to generate comes from the corpus alone, the same for both
 # generators: not Swagger 2.0 (openapi_version 2.x), not OpenAPI 3.2, not marked by the INDEX notes as
@@ -149,13 +153,14 @@ expectation() {
 
 TABLE="$RESULTS/table.md"
 {
-    echo "| # | spec | outcome | gen time (s) | peak RSS (MB) | types | operations | warnings | warning kinds | errors | type-check (s) | first problem |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| # | spec | outcome | gen time (s) | peak RSS (MB) | types | operations | spec operations | warnings | warning kinds | errors | type-check (s) | first problem |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$TABLE"
 cat "$TABLE"
 
 declare -A count=()
 declare -A kind_total=()
+lost_operations=()
 WARNINGS_TSV="$RESULTS/warnings.tsv"
 ROWS_TSV="$RESULTS/rows.tsv"
 printf 'document\texpected\toutcome\tgenerate_s\tpeak_rss_mb\ttypecheck_s\ttypes\tfirst_problem\n' >"$ROWS_TSV"
@@ -202,6 +207,13 @@ while IFS=$'\037' read -r name file _ _ _ _ version _ _ notes; do
     summary=$(grep -E '^[0-9]+ modules?, ' "$work/generate.out" | tail -n 1)
     types=$(sed -nE 's/.* ([0-9]+) types, .*/\1/p' <<<"$summary")
     operations=$(sed -nE 's/.* ([0-9]+) operations, .*/\1/p' <<<"$summary")
+    spec_operations="-"
+    if [[ "$GENERATOR" == spindle && $rc -eq 0 ]]; then
+        spec_operations=$(python3 "$ROOT/Scripts/spec-operations.py" "$spec")
+        if [[ "$spec_operations" != "${operations:-}" ]]; then
+            lost_operations+=("$name/$file: the spec declares $spec_operations operations, ${operations:-none} were generated")
+        fi
+    fi
     # SOG prints its diagnostics as `Error: ` or `error: `, the first right after the last line of its
     # configuration (`- Additional file comments: <none>`).
     first=$(grep -h -m 1 -iE '(^|[ >])error: ' "$work/generate.err" "$work/generate.out" | head -n 1 \
@@ -246,7 +258,7 @@ while IFS=$'\037' read -r name file _ _ _ _ version _ _ notes; do
     count[$outcome]=$((${count[$outcome]:-0} + 1))
     [[ "$outcome" == ok && "$corpus_says" == generate ]] && ok_expected=$((ok_expected + 1))
     first=${first//|/\\|}
-    row="| $index | $name/$file | $outcome | $seconds | $rss | ${types:--} | ${operations:--} | $warnings | ${kinds:--} | $errors | $tc_time | ${first} |"
+    row="| $index | $name/$file | $outcome | $seconds | $rss | ${types:--} | ${operations:--} | $spec_operations | $warnings | ${kinds:--} | $errors | $tc_time | ${first} |"
     echo "$row" >>"$TABLE"
     printf '%s/%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$file" "$corpus_says" "$outcome" "$seconds" "$rss" \
         "$tc_time" "${types:--}" "${first//$'\t'/ }" >>"$ROWS_TSV"
@@ -280,8 +292,13 @@ percent=$(if [[ $expected -gt 0 ]]; then echo "scale=1; 100 * $ok / $expected" |
     fi
     echo
     echo "Type-check: $ok of $expected documents expected to generate ($percent%); $rejected of $((total - expected)) expected rejections rejected; $crashes crashes or hangs."
+    if [[ "$GENERATOR" == spindle ]]; then
+        echo
+        echo "Operations: ${#lost_operations[@]} generated documents whose operations differ from the spec's."
+        for line in "${lost_operations[@]}"; do echo "- $line"; done
+    fi
 } | tee -a "$TABLE"
 echo "logs and table: $RESULTS" >&2
 
-if [[ $crashes -eq 0 ]] && [[ $expected -eq 0 || $((100 * ok)) -ge $((95 * expected)) ]]; then exit 0; fi
+if [[ $crashes -eq 0 && ${#lost_operations[@]} -eq 0 ]] && [[ $expected -eq 0 || $((100 * ok)) -ge $((95 * expected)) ]]; then exit 0; fi
 exit 1
