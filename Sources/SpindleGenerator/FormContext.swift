@@ -7,8 +7,7 @@ extension TypeContextBuilder {
         let scope = type.path
         let indent = 4 * scope.count + 4
         let parts = form.parts.enumerated().map { index, part -> [String: Any] in
-            let element = part.kind == .file ? "MultipartFile" : spelling.spell(part.type, in: scope)
-            let swiftType = part.isRepeated ? "[\(element)]" : part.required ? element : element + "?"
+            let swiftType = part.argumentType { spelling.spell($0, in: scope) }
             let defaultArgument: Any = part.required ? false : part.isRepeated ? "[]" : "nil"
             let escaped = SwiftNaming.escaped(part.swiftName)
             let isSelf = part.swiftName == "self"

@@ -39,23 +39,14 @@ extension OperationContextBuilder {
         if let (_, arguments) = flattenedForm(operation) {
             return arguments.map { argument in
                 let part = argument.part
-                let element = part.kind == .file ? "MultipartFile" : spelling.spell(part.type)
                 return MethodParameter(
-                    name: argument.label, label: argument.variable,
-                    swiftType: part.isRepeated ? "[\(element)]" : part.required ? element : element + "?",
+                    name: argument.label, label: argument.variable, swiftType: part.argumentType { spelling.spell($0) },
                     defaultArgument: part.required ? nil : part.isRepeated ? "[]" : "nil",
                     docs: part.description ?? "Part `\(part.name)` of the form.", isOptional: !part.required)
             }
         }
-        let type: String
-        var defaultable = false
-        switch body.kind {
-        case .binary: type = "HTTPBody"
-        case .multipart: type = body.type == .data ? "MultipartForm" : spelling.spell(body.type)
-        default:
-            type = spelling.spell(body.type)
-            defaultable = canDefaultConstruct(body.type)
-        }
+        let type = body.argumentType { spelling.spell($0) }
+        let defaultable = ![.binary, .multipart].contains(body.kind) && canDefaultConstruct(body.type)
         return [
             MethodParameter(
                 name: "body", label: "body", swiftType: body.required ? type : type + "?",
@@ -89,15 +80,7 @@ extension OperationContextBuilder {
 
     /// What the method returns, spelled; `nil` for nothing.
     func returnType(_ operation: IROperation) -> String? {
-        guard let success = operation.successResponse else { return nil }
-        let item = success.type.map { spelling.spell($0) }
-        switch success.kind {
-        case .json, .form: return item
-        case .binary: return "HTTPBody"
-        case .multipart: return item ?? "MultipartForm"
-        case .serverSentEvents: return "ResponseStream<ServerSentEvent<\(item ?? "String")>, \(errorBodyName)>"
-        case .jsonLines, .jsonSequence: return "ResponseStream<\(item ?? "JSONValue"), \(errorBodyName)>"
-        }
+        operation.returnType(errorBody: errorBodyName) { spelling.spell($0) }
     }
 
     /// The media types a success response that is not JSON is asked for with, as `Accept`.

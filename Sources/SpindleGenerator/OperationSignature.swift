@@ -55,6 +55,20 @@ extension IROperation {
         return Array(SwiftNaming.uniqued(taken + form.parts.map(\.swiftName)).dropFirst(taken.count))
     }
 
+    /// What the operation's method returns, by the success response's body kind, with `spell` spelling IR
+    /// types; `nil` for nothing. The emitter and the API surface both spell it this way.
+    func returnType(errorBody: String, _ spell: (IRTypeRef) -> String) -> String? {
+        guard let success = successResponse else { return nil }
+        let item = success.type.map(spell)
+        switch success.kind {
+        case .json, .form: return item
+        case .binary: return "HTTPBody"
+        case .multipart: return item ?? "MultipartForm"
+        case .serverSentEvents: return "ResponseStream<ServerSentEvent<\(item ?? "String")>, \(errorBody)>"
+        case .jsonLines, .jsonSequence: return "ResponseStream<\(item ?? "JSONValue"), \(errorBody)>"
+        }
+    }
+
     /// The page and item types of the `<method>Pages` and `<method>All` companions, when the operation
     /// has them: its pagination is declared and usable (items are an array, a cursor is a string).
     var paginationHelperTypes: (page: IRTypeRef, item: IRTypeRef)? {
@@ -68,5 +82,25 @@ extension IROperation {
             guard pagination.pageParameter != nil, !pagination.inBody else { return nil }
         }
         return (page, item)
+    }
+}
+
+extension IRRequestBody {
+    /// The Swift type of the argument that takes the body (when its form is not flattened), by body kind.
+    func argumentType(_ spell: (IRTypeRef) -> String) -> String {
+        switch kind {
+        case .binary: "HTTPBody"
+        case .multipart where type == .data: "MultipartForm"
+        default: spell(type)
+        }
+    }
+}
+
+extension IRFormPart {
+    /// The Swift type of the part as a form property and a flattened argument: files are `MultipartFile`s,
+    /// repeated parts arrays, optional ones optionals.
+    func argumentType(_ spell: (IRTypeRef) -> String) -> String {
+        let element = kind == .file ? "MultipartFile" : spell(type)
+        return isRepeated ? "[\(element)]" : required ? element : element + "?"
     }
 }

@@ -169,9 +169,9 @@ public struct APISurface: Codable, Equatable, Sendable {
         let flattened = operation.flattenedForm(form)
         let formLabels = flattened.map(operation.formArgumentLabels) ?? []
         if let flattened {
-            for (part, label) in zip(flattened.parts, formLabels) { parameters[label] = part.surfaceType }
+            for (part, label) in zip(flattened.parts, formLabels) { parameters[label] = part.argumentType(spell) }
         } else if let body = operation.requestBody {
-            parameters["body"] = bodyType(body) + (body.required ? "" : "?")
+            parameters["body"] = body.argumentType(spell) + (body.required ? "" : "?")
         }
         let slots = operation.methodSlots
         var deprecatedParameters: [String: String] = [:]
@@ -182,7 +182,7 @@ public struct APISurface: Codable, Equatable, Sendable {
         }
         return OperationSurface(
             method: operation.httpMethod.rawValue.uppercased(), path: operation.pathKey, parameters: parameters,
-            returns: returnType(operation, errorBody: errorBody),
+            returns: operation.returnType(errorBody: errorBody, spell) ?? "Void",
             signature: methodName(operation.methodName, labels: labels + ["options"]),
             pagination: operation.paginationHelperTypes.map { PaginationSurface(page: spell($0.page), item: spell($0.item)) },
             deprecated: operation.deprecated ? operation.deprecationMessage ?? "" : nil,
@@ -220,33 +220,11 @@ public struct APISurface: Codable, Equatable, Sendable {
             surface = TypeSurface(kind: "wrapper", target: Self.spell(target))
         case .multipartForm(let form):
             surface = TypeSurface(
-                kind: "form", properties: Dictionary(form.parts.map { ($0.swiftName, $0.surfaceType) }) { first, _ in first },
+                kind: "form", properties: Dictionary(form.parts.map { ($0.swiftName, $0.argumentType(spell)) }) { first, _ in first },
                 initializer: methodName("init", labels: form.parts.map(\.swiftName)))
         }
         surface.deprecated = type.deprecated ? type.deprecationMessage ?? "" : nil
         return surface
-    }
-
-    /// The Swift type of a request body argument, by body kind (``OperationContextBuilder/bodyParameters(_:)``).
-    private static func bodyType(_ body: IRRequestBody) -> String {
-        switch body.kind {
-        case .binary: "HTTPBody"
-        case .multipart where body.type == .data: "MultipartForm"
-        default: spell(body.type)
-        }
-    }
-
-    /// What the operation's method returns, by body kind (``OperationContextBuilder/returnType(_:)``).
-    private static func returnType(_ operation: IROperation, errorBody: String) -> String {
-        guard let success = operation.successResponse else { return "Void" }
-        let item = success.type.map(spell)
-        switch success.kind {
-        case .json, .form: return item ?? "Void"
-        case .binary: return "HTTPBody"
-        case .multipart: return item ?? "MultipartForm"
-        case .serverSentEvents: return "ResponseStream<ServerSentEvent<\(item ?? "String")>, \(errorBody)>"
-        case .jsonLines, .jsonSequence: return "ResponseStream<\(item ?? "JSONValue"), \(errorBody)>"
-        }
     }
 
     /// `name(a:b:)`, as Swift names a function by its argument labels.
@@ -257,13 +235,5 @@ public struct APISurface: Codable, Equatable, Sendable {
     /// A Swift spelling of a type, fully qualified from the module's top level.
     static func spell(_ type: IRTypeRef) -> String {
         SwiftTypeSpelling.spell(type) { $0.joined(separator: ".") }
-    }
-}
-
-extension IRFormPart {
-    /// The property's Swift type as the surface records it.
-    fileprivate var surfaceType: String {
-        let element = kind == .file ? "MultipartFile" : APISurface.spell(type)
-        return isRepeated ? "[\(element)]" : required ? element : element + "?"
     }
 }
