@@ -76,7 +76,7 @@ import Testing
         }
     }
 
-    static let configuration = ClientConfiguration(retryPolicy: .never, timeout: .seconds(10))
+    static let configuration = ClientConfiguration(retryPolicy: .never, timeout: .seconds(30))
 
     /// The `id` of the first customer in the vendor's documented list example.
     static func firstID(_ vendor: String, items: String) throws -> String? {

@@ -7,7 +7,7 @@ func integrationClient(
     _ serverURL: URL,
     transport: TransportUnderTest = .urlSession,
     maxRetries: Int = 2,
-    timeout: Duration = .seconds(10),
+    timeout: Duration = .seconds(30),
     logger: (@Sendable (LogEvent) -> Void)? = nil
 ) -> WidgetClient {
     WidgetClient(

@@ -16,7 +16,7 @@ struct MissingCredentialIntegrationTests {
         APIClient(
             serverURL: url,
             configuration: ClientConfiguration(
-                middlewares: middlewares, retryPolicy: RetryPolicy(maxRetries: 2), timeout: .seconds(10),
+                middlewares: middlewares, retryPolicy: RetryPolicy(maxRetries: 2), timeout: .seconds(30),
                 defaultHeaders: defaultHeaders, logger: logger
             ),
             security: [.apiKey(name: "X-API-KEY", in: .header)],

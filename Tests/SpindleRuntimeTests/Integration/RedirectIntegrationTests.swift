@@ -38,7 +38,7 @@ struct RedirectIntegrationTests {
                 transport: transport.make(),
                 retryPolicy: RetryPolicy(maxRetries: 0),
                 redirectPolicy: redirectPolicy,
-                timeout: .seconds(10),
+                timeout: .seconds(30),
                 defaultHeaders: defaultHeaders,
                 logger: logger,
                 redactedHeaderNames: redactedHeaderNames
@@ -280,8 +280,8 @@ struct RedirectIntegrationTests {
             let request = HTTPRequest(method: .get, url: api.appendingPathComponent("start"), headers: ["X-API-KEY": Self.key])
             let sender = transport.make()
             return [
-                try await sender.send(request, timeout: .seconds(10)).status,
-                try await sender.stream(request, body: nil, timeout: .seconds(10)).status,
+                try await sender.send(request, timeout: .seconds(30)).status,
+                try await sender.stream(request, body: nil, timeout: .seconds(30)).status,
             ]
         }
         #expect(statuses == [302, 302])
@@ -299,8 +299,8 @@ struct RedirectIntegrationTests {
         }) { api, _ in
             let request = HTTPRequest(method: .get, url: api.appendingPathComponent("start"), headers: ["X-API-KEY": Self.key])
             return [
-                try await URLSessionTransport.shared.send(request, timeout: .seconds(10)),
-                try await URLSessionTransport(session: URLSession(configuration: .ephemeral)).send(request, timeout: .seconds(10)),
+                try await URLSessionTransport.shared.send(request, timeout: .seconds(30)),
+                try await URLSessionTransport(session: URLSession(configuration: .ephemeral)).send(request, timeout: .seconds(30)),
             ]
         }
         #expect(responses.map(\.status) == [302, 302])

@@ -50,7 +50,7 @@ import Testing
             serverURL: url,
             configuration: ClientConfiguration(
                 retryPolicy: RetryPolicy(maxRetries: 1, initialDelay: .milliseconds(10), maxDelay: .milliseconds(20)),
-                timeout: .seconds(10),
+                timeout: .seconds(30),
                 logger: SwiftLogSink(logger).log
             ),
             security: [scheme],

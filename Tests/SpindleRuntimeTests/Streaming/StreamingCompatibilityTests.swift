@@ -39,7 +39,7 @@ import Testing
         }) { server in
             let client = APIClient(
                 serverURL: server.baseURL,
-                configuration: ClientConfiguration(middlewares: [Tagging()], timeout: .seconds(10))
+                configuration: ClientConfiguration(middlewares: [Tagging()], timeout: .seconds(30))
             )
             let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/s"), errors: { _ in nil as Never? })
             #expect(response.headers["X-Seen"] == "yes")
@@ -62,7 +62,7 @@ import Testing
         }) { server in
             let client = APIClient(
                 serverURL: server.baseURL,
-                configuration: ClientConfiguration(transport: BufferingTransport(), timeout: .seconds(10))
+                configuration: ClientConfiguration(transport: BufferingTransport(), timeout: .seconds(30))
             )
             var request = HTTPRequestBuilder(method: .post, path: "/echo")
             request.setBody(HTTPBody(AsyncStream { continuation in

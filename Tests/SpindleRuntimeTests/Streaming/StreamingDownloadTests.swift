@@ -85,7 +85,7 @@ import Testing
             reader.cancel()
             let result = await reader.result
             #expect(throws: ClientError<Never>.self) { try result.get() }
-            #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
+            #expect(await eventually(timeout: .seconds(30)) { sawClose.get() }, "the server did not see the connection close")
         }
     }
 
@@ -102,7 +102,7 @@ import Testing
                 let response = try await client.sendStreaming(HTTPRequestBuilder(method: .get, path: "/file"), errors: { _ in nil as Never? })
                 #expect(response.status == 200)
             }
-            #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
+            #expect(await eventually(timeout: .seconds(30)) { sawClose.get() }, "the server did not see the connection close")
         }
     }
 
@@ -127,7 +127,7 @@ import Testing
                     return
                 }
             }
-            #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
+            #expect(await eventually(timeout: .seconds(30)) { sawClose.get() }, "the server did not see the connection close")
         }
     }
 

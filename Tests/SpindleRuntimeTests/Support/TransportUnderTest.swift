@@ -43,7 +43,7 @@ func streamingClient(
     _ server: URL,
     transport: TransportUnderTest,
     maxRetries: Int = 2,
-    timeout: Duration = .seconds(10),
+    timeout: Duration = .seconds(30),
     logger: (@Sendable (LogEvent) -> Void)? = nil
 ) -> APIClient {
     APIClient(

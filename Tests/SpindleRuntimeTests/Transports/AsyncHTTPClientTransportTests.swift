@@ -23,7 +23,7 @@ import Testing
             return .json(widgetJSON)
         }) { other in
             try await TestServer.run({ _ in .status(302, headers: ["Location": other.absoluteString + "/stolen"]) }) { api in
-                try await transport.send(Self.get(api), timeout: .seconds(10)).status
+                try await transport.send(Self.get(api), timeout: .seconds(30)).status
             }
         }
         try await transport.shutdown()
@@ -35,7 +35,7 @@ import Testing
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let transport = AsyncHTTPClientTransport(eventLoopGroup: group)
         let response = try await TestServer.run({ _ in .json(widgetJSON) }) { url in
-            try await transport.send(Self.get(url), timeout: .seconds(10))
+            try await transport.send(Self.get(url), timeout: .seconds(30))
         }
         #expect(response.bodyText == widgetJSON)
         try await transport.shutdown()
@@ -58,7 +58,7 @@ import Testing
         try await TestServer.run({ _ in .json(widgetJSON) }) { url in
             for _ in 0..<3 {
                 let transport = AsyncHTTPClientTransport()
-                let status = try await transport.send(Self.get(url), timeout: .seconds(10)).status
+                let status = try await transport.send(Self.get(url), timeout: .seconds(30)).status
                 #expect(status == 200)
             }
         }

@@ -136,7 +136,7 @@ import Testing
             reader.cancel()
             let result = await reader.result
             #expect(throws: BodiesError.self) { try result.get() }
-            #expect(await eventually(timeout: .seconds(10)) { sawClose.get() }, "the server did not see the connection close")
+            #expect(await eventually(timeout: .seconds(30)) { sawClose.get() }, "the server did not see the connection close")
         }
     }
 

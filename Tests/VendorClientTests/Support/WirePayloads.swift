@@ -76,7 +76,7 @@ enum WirePayloads {
 /// Client settings for the loopback tests: no retries unless a test asks for them, a bounded per-attempt
 /// time limit, and (when given) a sleep that records the delay instead of waiting.
 func wireConfiguration(retryPolicy: RetryPolicy = .never, sleeps: SleepLog? = nil) -> ClientConfiguration {
-    var configuration = ClientConfiguration(retryPolicy: retryPolicy, timeout: .seconds(10))
+    var configuration = ClientConfiguration(retryPolicy: retryPolicy, timeout: .seconds(30))
     if let sleeps {
         configuration.sleep = { delay in await sleeps.record(delay) }
     }
